@@ -1,0 +1,81 @@
+using Recents.Api.Common;
+using Recents.Api.Errors;
+
+namespace Recents.Api.Admin;
+
+/// <summary>Collects every invalid field of an admin body, so one 422 names them all.</summary>
+public sealed class BodyErrors
+{
+    private readonly List<ApiErrorDetail> details = [];
+
+    public IReadOnlyList<ApiErrorDetail> Details => details;
+
+    public bool Any => details.Count > 0;
+
+    public void Add(string target, string message, string code = "InvalidValue") =>
+        details.Add(new ApiErrorDetail(code, message, target));
+
+    public void Missing(string target) =>
+        details.Add(new ApiErrorDetail("MissingRequiredProperty", $"{target} is required.", target));
+
+    public Guid RequireId(string? value, string target)
+    {
+        if (value is null)
+        {
+            Missing(target);
+        }
+        else if (!Ids.TryParse(value, out var id))
+        {
+            Add(target, $"{target} must be a GUID.");
+        }
+        else
+        {
+            return id;
+        }
+
+        return Guid.Empty;
+    }
+
+    public string RequireUserId(string? value, string target)
+    {
+        if (!Recents.RecentIModels.UserKey.IsValidUserId(value))
+        {
+            Add(target, $"{target} must be a user id of 1 to {Recents.RecentIModels.UserKey.MaxUserIdLength} printable characters.");
+            return "";
+        }
+
+        return value!;
+    }
+
+    public string RequireText(string? value, string target)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Missing(target);
+            return "";
+        }
+
+        return value;
+    }
+
+    /// <summary>A list that must be present (possibly empty) and hold no nulls.</summary>
+    public IReadOnlyList<T> RequireList<T>(IReadOnlyList<T?>? values, string target)
+        where T : class
+    {
+        if (values is null)
+        {
+            Missing(target);
+            return [];
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] is null)
+            {
+                Add($"{target}[{i}]", $"{target}[{i}] must not be null.");
+            }
+        }
+
+        return values.OfType<T>().ToList();
+    }
+}

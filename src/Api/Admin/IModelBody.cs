@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Recents.Directory;
+
+namespace Recents.Api.Admin;
+
+/// <summary><c>PUT /admin/imodels/{id}</c>: the iModel's properties and, optionally, either role or user permissions.</summary>
+public sealed record IModelBody(
+    string? ITwinId,
+    string? Name,
+    string? Description,
+    string? State,
+    string? CreatedDateTime,
+    IModelBody.ExtentBody? Extent,
+    string? DataCenterLocation,
+    IReadOnlyList<IModelBody.RolePermissionsBody?>? RolePermissions,
+    IReadOnlyList<IModelBody.UserPermissionsBody?>? UserPermissions)
+{
+    public sealed record PointBody(double? Latitude, double? Longitude);
+
+    public sealed record ExtentBody(PointBody? SouthWest, PointBody? NorthEast);
+
+    public sealed record RolePermissionsBody(string? RoleId, IReadOnlyList<string?>? Permissions);
+
+    public sealed record UserPermissionsBody(string? UserId, IReadOnlyList<string?>? Permissions);
+
+    public IModelDetails? ToDetails(BodyErrors errors)
+    {
+        var iTwinId = errors.RequireId(ITwinId, "iTwinId");
+        var name = errors.RequireText(Name, "name");
+        var state = ParseState(errors);
+        var created = ParseCreatedDateTime(errors);
+        var dataCenter = errors.RequireText(DataCenterLocation, "dataCenterLocation");
+        var extent = Extent is null ? null : new IModelExtent(
+            ParsePoint(Extent.SouthWest, "extent.southWest", errors), ParsePoint(Extent.NorthEast, "extent.northEast", errors));
+        if (RolePermissions is not null && UserPermissions is not null)
+        {
+            errors.Add("userPermissions", "An iModel carries either rolePermissions or userPermissions, not both.");
+        }
+
+        var rolePermissions = RolePermissions is null ? (ImmutableArray<RolePermissions>?)null : errors
+            .RequireList(RolePermissions, "rolePermissions")
+            .Select((entry, i) => new RolePermissions(
+                errors.RequireId(entry.RoleId, $"rolePermissions[{i}].roleId"),
+                Permissions.Validate(entry.Permissions, $"rolePermissions[{i}].permissions", errors)))
+            .ToImmutableArray();
+        var userPermissions = UserPermissions is null ? (ImmutableArray<UserPermissions>?)null : errors
+            .RequireList(UserPermissions, "userPermissions")
+            .Select((entry, i) => new UserPermissions(
+                errors.RequireUserId(entry.UserId, $"userPermissions[{i}].userId"),
+                Permissions.Validate(entry.Permissions, $"userPermissions[{i}].permissions", errors)))
+            .ToImmutableArray();
+
+        return errors.Any
+            ? null
+            : new IModelDetails(iTwinId, name, Description, state, created, extent, dataCenter, rolePermissions, userPermissions);
+    }
+
+    private IModelState ParseState(BodyErrors errors)
+    {
+        switch (State)
+        {
+            case null:
+                errors.Missing("state");
+                break;
+            case "initialized":
+                return IModelState.Initialized;
+            case "notInitialized":
+                return IModelState.NotInitialized;
+            default:
+                errors.Add("state", "state must be 'initialized' or 'notInitialized'.");
+                break;
+        }
+
+        return IModelState.NotInitialized;
+    }
+
+    private DateTimeOffset ParseCreatedDateTime(BodyErrors errors)
+    {
+        if (CreatedDateTime is null)
+        {
+            errors.Missing("createdDateTime");
+        }
+        else if (DateTimeOffset.TryParse(CreatedDateTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created))
+        {
+            return created.ToUniversalTime();
+        }
+        else
+        {
+            errors.Add("createdDateTime", "createdDateTime must be an ISO-8601 date and time.");
+        }
+
+        return default;
+    }
+
+    private static GeoPoint ParsePoint(PointBody? point, string target, BodyErrors errors)
+    {
+        if (point?.Latitude is not { } latitude || latitude is < -90 or > 90)
+        {
+            errors.Add($"{target}.latitude", "latitude must be a number from -90 to 90.");
+        }
+
+        if (point?.Longitude is not { } longitude || longitude is < -180 or > 180)
+        {
+            errors.Add($"{target}.longitude", "longitude must be a number from -180 to 180.");
+        }
+
+        return new GeoPoint(point?.Latitude ?? 0, point?.Longitude ?? 0);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using System.Reflection;
+
+namespace Recents.Api.Errors;
+
+/// <summary>A typed result that writes <see cref="ApiError"/> in the envelope, always as <c>application/json</c>.</summary>
+public sealed class ErrorResult(int statusCode, ApiError error) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+{
+    private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web);
+
+    public int StatusCode => statusCode;
+
+    int? IStatusCodeHttpResult.StatusCode => statusCode;
+
+    public ApiError Error => error;
+
+    public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext.Response, statusCode, error);
+
+    public static Task WriteAsync(HttpResponse response, int statusCode, ApiError error)
+    {
+        response.StatusCode = statusCode;
+        return response.WriteAsJsonAsync(new ErrorEnvelope(error), SerializerOptions, "application/json");
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status404NotFound, typeof(ErrorEnvelope), ["application/json"]));
+
+    public static ErrorResult NotFound(ApiError error) => new(StatusCodes.Status404NotFound, error);
+
+    public static ErrorResult UnprocessableEntity(ApiError error) => new(StatusCodes.Status422UnprocessableEntity, error);
+}

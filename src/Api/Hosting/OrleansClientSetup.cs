@@ -1,0 +1,31 @@
+using Azure.Data.Tables;
+using Orleans.Configuration;
+using Recents.Hosting;
+
+namespace Recents.Api.Hosting;
+
+public static class OrleansClientSetup
+{
+    /// <summary>
+    /// Joins the silo cluster as a client, finding gateways through the Azure Table membership the silos
+    /// write. Calls time out after <c>Cluster:ResponseTimeout</c> so an outage answers 503 instead of hanging.
+    /// </summary>
+    public static WebApplicationBuilder AddRecentsClusterClient(this WebApplicationBuilder builder)
+    {
+        var cluster = builder.Configuration.GetSection(ClusterConnectionOptions.SectionName).Get<ClusterConnectionOptions>() ?? new();
+        cluster.Validate();
+        var responseTimeout = builder.Configuration.GetValue("Cluster:ResponseTimeout", TimeSpan.FromSeconds(15));
+
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(options =>
+            {
+                options.ServiceId = cluster.ServiceId;
+                options.ClusterId = cluster.ClusterId;
+            });
+            client.UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(cluster.StorageConnectionString));
+            client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = responseTimeout);
+        });
+        return builder;
+    }
+}

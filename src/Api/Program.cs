@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.HttpOverrides;
+using Recents.Api.Access;
+using Recents.Api.Admin;
+using Recents.Api.Authentication;
+using Recents.Api.Correlation;
+using Recents.Api.Errors;
+using Recents.Api.Health;
+using Recents.Api.Hosting;
+using Recents.Api.RecentIModels;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Logging.AddSimpleConsole(options =>
+{
+    options.IncludeScopes = true;
+    options.SingleLine = true;
+    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+    options.UseUtcTimestamp = true;
+});
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+
+builder.AddRecentsClusterClient();
+builder.Services.AddBearerAuthentication();
+builder.Services.AddErrorEnvelope(builder.Configuration);
+builder.Services.AddRecentsHealthChecks();
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+builder.Services.AddSingleton<DirectoryAccess>();
+builder.Services.AddSingleton<AdminBodyReader>();
+builder.Services.AddHostedService<SeedFileLoader>();
+
+var trustForwardedHeaders = builder.Configuration.GetValue<bool>("ForwardedHeaders:Enabled");
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+{
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+    // The proxy in front of the API is the only way in, so its headers are trusted whatever its address.
+    options.KnownIPNetworks.Clear();
+    options.KnownProxies.Clear();
+});
+
+var app = builder.Build();
+
+app.UseMiddleware<CorrelationIdMiddleware>();
+if (trustForwardedHeaders)
+{
+    app.UseForwardedHeaders();
+}
+
+app.UseErrorEnvelope();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapRecentsHealthChecks();
+app.MapRecentIModels();
+app.MapAdmin();
+
+app.Run();
+
+/// <summary>The API's entry point, visible to <c>WebApplicationFactory</c> in the tests.</summary>
+public partial class Program;

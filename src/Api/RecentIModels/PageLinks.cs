@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.Extensions;
+
+namespace Recents.Api.RecentIModels;
+
+public sealed record Link(string Href);
+
+public sealed record PageLinks(Link Self, Link? Prev, Link? Next)
+{
+    /// <summary>
+    /// Absolute links on this server that repeat the caller's query parameters, with <c>$skip</c> and
+    /// <c>$top</c> set for the previous and next pages; null at either end.
+    /// </summary>
+    public static PageLinks For(HttpRequest request, int skip, int top, int total)
+    {
+        var self = new Link(request.GetEncodedUrl());
+        var prev = skip > 0 ? new Link(PageUrl(request, Math.Max(0, skip - top), top)) : null;
+        var next = skip + top < total ? new Link(PageUrl(request, skip + top, top)) : null;
+        return new PageLinks(self, prev, next);
+    }
+
+    private static string PageUrl(HttpRequest request, int skip, int top)
+    {
+        var query = new QueryBuilder(request.Query
+            .Where(parameter => parameter.Key is not ListRecentsQuery.SkipParameter and not ListRecentsQuery.TopParameter)
+            .SelectMany(parameter => parameter.Value.Select(value => KeyValuePair.Create(parameter.Key, value ?? ""))))
+        {
+            { ListRecentsQuery.TopParameter, top.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            { ListRecentsQuery.SkipParameter, skip.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
+        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, query.ToQueryString());
+    }
+}

@@ -1,0 +1,57 @@
+namespace Recents.Directory;
+
+/// <summary>
+/// The one place that decides who may see an iTwin and view an iModel (contract §4).
+/// Pure functions of the directory facts, so every rule can be tested on its own.
+/// </summary>
+public static class ViewAccess
+{
+    public const string ViewPermission = "imodels_webview";
+
+    /// <summary>Whether <paramref name="userId"/> may view <paramref name="iModel"/> of <paramref name="iTwin"/>.</summary>
+    public static bool CanViewIModel(string userId, OrganizationDetails? organization, ITwinDetails iTwin, IModelDetails iModel)
+    {
+        if (IsAdministrator(userId, organization))
+        {
+            return true;
+        }
+
+        if (iModel.UserPermissions is { } userPermissions)
+        {
+            return userPermissions.Any(entry => entry.UserId == userId && entry.Permissions.Contains(ViewPermission));
+        }
+
+        var canViewInITwin = ITwinPermissionsOf(userId, iTwin).Contains(ViewPermission);
+        if (iModel.RolePermissions is { } rolePermissions)
+        {
+            var roleIds = RoleIdsOf(userId, iTwin);
+            return canViewInITwin && rolePermissions.Any(
+                entry => roleIds.Contains(entry.RoleId) && entry.Permissions.Contains(ViewPermission));
+        }
+
+        return canViewInITwin;
+    }
+
+    /// <summary>Whether <paramref name="userId"/> may list recents in <paramref name="iTwin"/>: a member or an organization administrator.</summary>
+    public static bool CanSeeITwin(string userId, OrganizationDetails? organization, ITwinDetails iTwin) =>
+        IsAdministrator(userId, organization) || iTwin.Members.Any(member => member.UserId == userId);
+
+    /// <summary>The union of the permissions of every role the user holds in the iTwin.</summary>
+    public static IReadOnlySet<string> ITwinPermissionsOf(string userId, ITwinDetails iTwin)
+    {
+        var roleIds = RoleIdsOf(userId, iTwin);
+        return iTwin.Roles
+            .Where(role => roleIds.Contains(role.Id))
+            .SelectMany(role => role.Permissions)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static bool IsAdministrator(string userId, OrganizationDetails? organization) =>
+        organization is not null && organization.Administrators.Contains(userId);
+
+    private static HashSet<Guid> RoleIdsOf(string userId, ITwinDetails iTwin) =>
+        iTwin.Members
+            .Where(member => member.UserId == userId)
+            .SelectMany(member => member.RoleIds)
+            .ToHashSet();
+}

@@ -1,0 +1,28 @@
+namespace Recents.Hosting;
+
+/// <summary>
+/// How silos and API processes find each other and the storage they share. Bound from the
+/// <c>Cluster</c> configuration section (not <c>Orleans</c>, which Orleans reads itself).
+/// </summary>
+public sealed class ClusterConnectionOptions
+{
+    public const string SectionName = "Cluster";
+
+    /// <summary>Stable across deployments: stored grain state is keyed by it.</summary>
+    public string ServiceId { get; set; } = "recents";
+
+    /// <summary>Silos and clients with the same ClusterId form one cluster.</summary>
+    public string ClusterId { get; set; } = "recents-local";
+
+    /// <summary>Azure Storage (or Azurite) connection string for grain state and cluster membership.</summary>
+    public string StorageConnectionString { get; set; } = "";
+
+    /// <summary>Fails fast with a message naming the setting, instead of a storage SDK error later.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(StorageConnectionString))
+        {
+            throw new InvalidOperationException($"Set {SectionName}:{nameof(StorageConnectionString)} (environment: {SectionName}__{nameof(StorageConnectionString)}).");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Recents.Grains.Storage;
+
+namespace Recents.Grains.Directory;
+
+/// <summary>What every directory grain does: keep one entry, replaced whole by each write.</summary>
+public abstract class DirectoryEntryGrain<TDetails>(IPersistentState<DirectoryEntryState<TDetails>> state) : Grain
+    where TDetails : class
+{
+    public Task<TDetails?> GetAsync() => Task.FromResult(state.State.Details);
+
+    public Task SetAsync(TDetails details)
+    {
+        state.State.Details = details;
+        return state.WriteOrDeactivateAsync(this);
+    }
+
+    protected Task ClearAsync() =>
+        state.RecordExists ? state.ClearOrDeactivateAsync(this) : Task.CompletedTask;
+}
