@@ -9,7 +9,6 @@ namespace Recents.Silo;
 public static class SiloSetup
 {
     public const string GrainStateTable = "RecentsGrainState";
-    public const string MembershipTable = "RecentsSiloInstances";
 
     /// <summary>
     /// A silo of the Recents cluster: grain state and membership in Azure Table storage (Azurite locally),
@@ -24,6 +23,8 @@ public static class SiloSetup
 
         builder.UseOrleans(silo =>
         {
+            // How fast a crashed silo is declared dead (and a restarted one may join). Defaults suit production.
+            silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Membership"));
             silo.Configure<ClusterOptions>(options =>
             {
                 options.ServiceId = cluster.ServiceId;
@@ -34,7 +35,7 @@ public static class SiloSetup
             silo.UseAzureStorageClustering(options =>
             {
                 options.TableServiceClient = tables;
-                options.TableName = MembershipTable;
+                options.TableName = cluster.MembershipTableName;
             });
             silo.AddAzureTableGrainStorage(GrainStorage.Name, options =>
             {

@@ -23,8 +23,14 @@ public static class OrleansClientSetup
                 options.ServiceId = cluster.ServiceId;
                 options.ClusterId = cluster.ClusterId;
             });
-            client.UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(cluster.StorageConnectionString));
+            client.UseAzureStorageClustering(options =>
+            {
+                options.TableServiceClient = new TableServiceClient(cluster.StorageConnectionString);
+                options.TableName = cluster.MembershipTableName;
+            });
             client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = responseTimeout);
+            client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
+            client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
         });
         return builder;
     }

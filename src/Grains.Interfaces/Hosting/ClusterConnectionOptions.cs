@@ -17,6 +17,9 @@ public sealed class ClusterConnectionOptions
     /// <summary>Azure Storage (or Azurite) connection string for grain state and cluster membership.</summary>
     public string StorageConnectionString { get; set; } = "";
 
+    /// <summary>The Azure table where silos register and clients find gateways.</summary>
+    public string MembershipTableName { get; set; } = "RecentsSiloInstances";
+
     /// <summary>Fails fast with a message naming the setting, instead of a storage SDK error later.</summary>
     public void Validate()
     {

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Runs Recents locally: Azurite (storage), one silo, the API, demo data, and a ready bearer token.
+#   RECENTS_PORT      API port (default 5080)
+#   RECENTS_DATA_DIR  where Azurite keeps its data and the processes their logs (default .data)
+# Every other port is picked free. Ctrl-C (or SIGTERM) stops everything this script started.
+# The children run in their own sessions (setsid) so that Ctrl-C reaches only this script, which then
+# stops them in order: API, silo (it deregisters from the membership table), storage last.
+set -euo pipefail
+cd "$(dirname "$0")"
+repo=$PWD
+source scripts/common.sh
+
+api_port=${RECENTS_PORT:-5080}
+data_dir=${RECENTS_DATA_DIR:-.data}
+configuration=Release
+mkdir -p "$data_dir/logs"
+data_dir=$(cd "$data_dir" && pwd)
+
+if (exec 3<>"/dev/tcp/127.0.0.1/$api_port") 2>/dev/null; then
+  echo "Port $api_port is in use; set RECENTS_PORT to a free port." >&2
+  exit 1
+fi
+
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  if [ ${#pids[@]} -gt 0 ]; then
+    echo "Stopping ..."
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do stop_pids "${pids[$i]}"; done
+  fi
+  echo "Stopped."
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+ensure_azurite
+echo "Building ($configuration) ..."
+dotnet build src/Api/Api.csproj -c "$configuration" -nologo -v quiet -clp:ErrorsOnly -clp:NoSummary
+dotnet build src/Silo/Silo.csproj -c "$configuration" -nologo -v quiet -clp:ErrorsOnly -clp:NoSummary
+
+storage_port=$(free_port)
+start_azurite "$data_dir/azurite" "$storage_port" "$data_dir/logs/azurite.log"
+pids+=("$AZURITE_PID")
+export Cluster__StorageConnectionString
+Cluster__StorageConnectionString=$(azurite_connection_string "$storage_port")
+export Cluster__ClusterId=recents-local
+
+silo_port=$(free_port)
+gateway_port=$(free_port)
+# Each process runs in its output folder, its content root, where its appsettings.json is.
+(cd "src/Silo/bin/$configuration/net10.0" && Silo__SiloPort=$silo_port Silo__GatewayPort=$gateway_port \
+  DOTNET_ENVIRONMENT=Development exec setsid dotnet Recents.Silo.dll) >"$data_dir/logs/silo.log" 2>&1 &
+pids+=($!)
+wait_for_port "$gateway_port" 120 "${pids[1]}" || { echo "The silo did not start; see $data_dir/logs/silo.log" >&2; exit 1; }
+
+(cd "src/Api/bin/$configuration/net10.0" && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
+  Directory__SeedFile="$repo/demo/seed.json" exec setsid dotnet Recents.Api.dll) >"$data_dir/logs/api.log" 2>&1 &
+pids+=($!)
+wait_for_http "http://127.0.0.1:$api_port/health/ready" 120 "${pids[@]}" \
+  || { echo "The API did not become ready; see $data_dir/logs/api.log" >&2; exit 1; }
+
+mint_token() {
+  local token
+  token=$(dotnet user-jwts create --project src/Api/Api.csproj --name "$1" --scope "$2" --output token)
+  [[ $token == ey* ]] || { echo "dotnet user-jwts did not mint a token: $token" >&2; return 1; }
+  echo "$token"
+}
+token=$(mint_token demo-user itwin-platform)
+admin_token=$(mint_token demo-admin recents-admin)
+
+cat <<INFO
+
+Recents is running.
+  API         http://127.0.0.1:$api_port   (silo gateway $gateway_port, Azurite table $storage_port)
+  Data, logs  $data_dir
+  Demo user   demo-user (views the demo iModels of iTwin 5a1ce3f0-0000-4000-8000-000000000001)
+
+Bearer token for demo-user (scope itwin-platform):
+$token
+
+Bearer token for demo-admin (scope recents-admin, for /admin/...):
+$admin_token
+
+Try:
+  curl -i -X POST -H "Authorization: Bearer $token" http://127.0.0.1:$api_port/imodels/recents/1e0de100-0000-4000-8000-000000000001
+  curl -s -H "Authorization: Bearer $token" -H "Prefer: return=representation" "http://127.0.0.1:$api_port/imodels/recents?iTwinId=5a1ce3f0-0000-4000-8000-000000000001"
+
+Press Ctrl-C to stop.
+INFO
+
+wait -n "${pids[@]}" || true
+echo "A process exited unexpectedly; see $data_dir/logs." >&2
+exit 1

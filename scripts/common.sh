@@ -1,0 +1,61 @@
+# Shared by run.sh and test.sh: free ports, Azurite, waiting for services. Source it; do not run it.
+
+# A TCP port on 127.0.0.1 that nothing listens on right now.
+free_port() {
+  node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+}
+
+# Installs the Azurite pinned in package-lock.json unless that exact install is already present.
+ensure_azurite() {
+  if [ ! -x node_modules/.bin/azurite-table ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "Installing Azurite from package-lock.json ..."
+    npm ci --no-audit --no-fund --loglevel=error >/dev/null
+  fi
+}
+
+# azurite_connection_string PORT: the emulator's well-known account, on the given table port.
+azurite_connection_string() {
+  echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$1/devstoreaccount1;"
+}
+
+# start_azurite DIR PORT LOGFILE: starts Azurite's table service in the background; sets AZURITE_PID.
+start_azurite() {
+  mkdir -p "$1"
+  setsid node_modules/.bin/azurite-table --location "$1" --tableHost 127.0.0.1 --tablePort "$2" \
+    --skipApiVersionCheck --disableTelemetry --silent >"$3" 2>&1 &
+  AZURITE_PID=$!
+  wait_for_port "$2" 30 "$AZURITE_PID" || { echo "Azurite did not start; see $3" >&2; return 1; }
+}
+
+# wait_for_port PORT SECONDS [PID]: true once something accepts connections on 127.0.0.1:PORT.
+wait_for_port() {
+  local deadline=$((SECONDS + $2))
+  while [ $SECONDS -lt $deadline ]; do
+    if [ -n "${3:-}" ] && ! kill -0 "$3" 2>/dev/null; then return 1; fi
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+    sleep 0.2
+  done
+  return 1
+}
+
+# wait_for_http URL SECONDS PID...: true once URL answers 200; false early if any PID exits.
+wait_for_http() {
+  local url=$1 deadline=$((SECONDS + $2)); shift 2
+  while [ $SECONDS -lt $deadline ]; do
+    for pid in "$@"; do kill -0 "$pid" 2>/dev/null || return 1; done
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ]; then return 0; fi
+    sleep 0.5
+  done
+  return 1
+}
+
+# stop_pids PID...: SIGTERM each process still running, then wait for all of them (SIGKILL after 40 s).
+stop_pids() {
+  local pid
+  for pid in "$@"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "$@"; do
+    for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+}
