@@ -24,7 +24,7 @@ azurite_pid=$AZURITE_PID
 export RECENTS_TEST_STORAGE
 RECENTS_TEST_STORAGE=$(azurite_connection_string "$storage_port")
 
-dotnet test Recents.sln --no-build -nologo --logger "trx" --results-directory "$work/results" -- "$@"
+dotnet test Recents.sln --no-build -nologo --logger "trx" --results-directory "$work/results" "$@"
 status=$?
 
 passed=0
