@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Recents.Silo;
+
+namespace Recents.Api.Tests.Infrastructure;
+
+/// <summary>
+/// One silo (in this process, on Azurite, Azure Table clustering) and the API on Kestrel, its Orleans
+/// client finding the silo through the membership table: the production wiring, on loopback ports.
+/// Tests share it and keep apart by using fresh user ids and GUIDs.
+/// </summary>
+public sealed class RecentsApiFixture : IAsyncLifetime
+{
+    private readonly string clusterId = $"api-tests-{Guid.NewGuid():N}";
+    private IHost? silo;
+    private ApiFactory? api;
+
+    public TestTokens Tokens { get; } = new();
+
+    public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>The cluster settings a second process (or host) would need to join this cluster.</summary>
+    public IReadOnlyDictionary<string, string> ClusterSettings => new Dictionary<string, string>
+    {
+        ["Cluster:StorageConnectionString"] = TestStorage.ConnectionString,
+        ["Cluster:ServiceId"] = clusterId,
+        ["Cluster:ClusterId"] = clusterId,
+    };
+
+    public async Task InitializeAsync()
+    {
+        silo = StartSilo();
+        await silo.StartAsync();
+
+        var apiSettings = ClusterSettings.Concat(Tokens.ApiSettings).ToDictionary();
+        api = new ApiFactory(apiSettings);
+        api.UseKestrel(0);
+        api.StartServer();
+        Client = api.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (api is not null)
+        {
+            await api.DisposeAsync();
+        }
+
+        if (silo is not null)
+        {
+            await silo.StopAsync();
+            silo.Dispose();
+        }
+    }
+
+    private IHost StartSilo()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(ClusterSettings.Concat(new Dictionary<string, string>
+        {
+            ["Silo:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Silo:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Logging:LogLevel:Default"] = "Warning",
+        }).Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value)));
+        builder.AddRecentsSilo();
+        return builder.Build();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RecentsApiCollection : ICollectionFixture<RecentsApiFixture>
+{
+    public const string Name = "Recents API on a real silo";
+}

@@ -1,0 +1,26 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Recents.Api.Tests.Infrastructure;
+
+namespace Recents.Api.Tests;
+
+[Collection(RecentsApiCollection.Name)]
+public sealed class SmokeTests(RecentsApiFixture fixture)
+{
+    [Fact]
+    public async Task Ready_once_the_silo_answers()
+    {
+        using var response = await fixture.Client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unknown_iModel_is_not_found_for_a_valid_token()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/imodels/recents/{Guid.NewGuid()}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fixture.Tokens.For("smoke-user"));
+        using var response = await fixture.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("\"iModelNotFound\"", await response.Content.ReadAsStringAsync());
+    }
+}
