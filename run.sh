@@ -26,13 +26,14 @@ cleanup() {
   trap - EXIT INT TERM
   if [ ${#pids[@]} -gt 0 ]; then
     echo "Stopping ..."
-    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do stop_pids "${pids[$i]}"; done
+    for ((i = ${#pids[@]} - 1; i > 0; i--)); do stop_pids "${pids[$i]}"; done
+    stop_azurite "${pids[0]}"
   fi
   echo "Stopped."
 }
 trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# A requested stop (Ctrl-C, SIGTERM) is a clean exit.
+trap 'exit 0' INT TERM
 
 ensure_azurite
 echo "Building ($configuration) ..."

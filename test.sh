@@ -8,7 +8,7 @@ source scripts/common.sh
 work=$(mktemp -d "${TMPDIR:-/tmp}/recents-test.XXXXXX")
 azurite_pid=""
 cleanup() {
-  [ -n "$azurite_pid" ] && stop_pids "$azurite_pid"
+  [ -n "$azurite_pid" ] && stop_azurite "$azurite_pid"
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -49,10 +49,17 @@ wait_for_http() {
   return 1
 }
 
-# stop_pids PID...: SIGTERM each process still running, then wait for all of them (SIGKILL after 40 s).
+# stop_azurite PID: Azurite saves its in-memory tables to disk only on SIGINT (SIGTERM would lose up to
+# the last 5 s of writes), so it gets SIGINT.
+stop_azurite() {
+  STOP_SIGNAL=INT stop_pids "$1"
+}
+
+# stop_pids PID...: sends STOP_SIGNAL (default TERM) to each process still running, then waits for all
+# of them (SIGKILL after 40 s).
 stop_pids() {
   local pid
-  for pid in "$@"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "$@"; do kill -"${STOP_SIGNAL:-TERM}" "$pid" 2>/dev/null || true; done
   for pid in "$@"; do
     for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -KILL "$pid" 2>/dev/null || true

@@ -1,0 +1,283 @@
+using System.Net;
+using Recents.Api.Tests.Infrastructure;
+
+namespace Recents.Api.Tests;
+
+/// <summary>Contract §1 (authentication) and §5 (the admin scope): every way a token can be refused, on every operation.</summary>
+[Collection(RecentsApiCollection.Name)]
+public sealed class AuthenticationTests(RecentsApiFixture fixture)
+{
+    private const string MissingHeaderMessage = "Header Authorization was not found in the request. Access denied.";
+
+    /// <summary>An operation of the API: method and path (ids in it are fresh GUIDs, never stored).</summary>
+    public static TheoryData<string, string> RecentsOperations => new()
+    {
+        { "POST", $"/imodels/recents/{Guid.NewGuid()}" },
+        { "DELETE", $"/imodels/recents/{Guid.NewGuid()}" },
+        { "GET", $"/imodels/recents?iTwinId={Guid.NewGuid()}" },
+    };
+
+    public static TheoryData<string, string> AdminOperations => new()
+    {
+        { "GET", $"/admin/organizations/{Guid.NewGuid()}" },
+        { "PUT", $"/admin/organizations/{Guid.NewGuid()}" },
+        { "GET", $"/admin/itwins/{Guid.NewGuid()}" },
+        { "PUT", $"/admin/itwins/{Guid.NewGuid()}" },
+        { "GET", $"/admin/imodels/{Guid.NewGuid()}" },
+        { "PUT", $"/admin/imodels/{Guid.NewGuid()}" },
+        { "DELETE", $"/admin/imodels/{Guid.NewGuid()}" },
+    };
+
+    /// <summary>Every kind of bad bearer token that a recents operation must refuse with 401 Unauthorized.</summary>
+    public static TheoryData<string> InvalidTokenCases =>
+    [
+        "garbage",
+        "three garbage segments",
+        "empty token",
+        "alg none",
+        "expired",
+        "not yet valid",
+        "wrong issuer",
+        "wrong audience",
+        "wrong signing key",
+        "scope other",
+        "no scope at all",
+        "admin scope only",
+        "scope that merely contains itwin-platform",
+        "missing sub",
+        "sub of 129 characters",
+        "sub with a control character",
+        "empty sub",
+    ];
+
+    [Theory]
+    [MemberData(nameof(RecentsOperations))]
+    public async Task No_Authorization_header_is_401_HeaderNotFound_with_a_bare_Bearer_challenge(string method, string path)
+    {
+        using var response = await fixture.Api().SendAsync(new HttpMethod(method), path);
+
+        var error = await ApiAssert.UnauthorizedAsync(response, credentialsSent: false);
+        Assert.Equal(MissingHeaderMessage, error.GetProperty("message").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(RecentsOperations))]
+    public async Task Basic_credentials_are_401_Unauthorized(string method, string path)
+    {
+        using var response = await fixture.Api().SendWithAuthorizationAsync(new HttpMethod(method), path, "Basic xyz");
+
+        var error = await ApiAssert.ErrorAsync(response, HttpStatusCode.Unauthorized, "Unauthorized");
+        AssertSaysTokenIsInvalid(error);
+        var challenge = Assert.Single(response.Headers.GetValues("WWW-Authenticate"));
+        Assert.StartsWith("Bearer", challenge, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bearer_scheme_without_a_token_is_401_Unauthorized()
+    {
+        using var response = await fixture.Api().SendWithAuthorizationAsync(HttpMethod.Get, $"/imodels/recents?iTwinId={Guid.NewGuid()}", "Bearer");
+
+        var error = await ApiAssert.ErrorAsync(response, HttpStatusCode.Unauthorized, "Unauthorized");
+        AssertSaysTokenIsInvalid(error);
+        Assert.StartsWith("Bearer", Assert.Single(response.Headers.GetValues("WWW-Authenticate")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidTokenCases))]
+    public async Task Invalid_token_is_401_Unauthorized_with_an_invalid_token_challenge_on_GET(string tokenCase)
+    {
+        using var response = await fixture.Api().SendWithAuthorizationAsync(
+            HttpMethod.Get, $"/imodels/recents?iTwinId={Guid.NewGuid()}", $"Bearer {InvalidToken(tokenCase)}");
+
+        var error = await ApiAssert.UnauthorizedAsync(response, credentialsSent: true);
+        AssertSaysTokenIsInvalid(error);
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidTokenCases))]
+    public async Task Invalid_token_is_401_Unauthorized_on_POST_before_looking_at_the_iModel(string tokenCase)
+    {
+        using var response = await fixture.Api().SendWithAuthorizationAsync(
+            HttpMethod.Post, $"/imodels/recents/{Guid.NewGuid()}", $"Bearer {InvalidToken(tokenCase)}");
+
+        await ApiAssert.UnauthorizedAsync(response, credentialsSent: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidTokenCases))]
+    public async Task Invalid_token_is_401_Unauthorized_on_DELETE(string tokenCase)
+    {
+        using var response = await fixture.Api().SendWithAuthorizationAsync(
+            HttpMethod.Delete, $"/imodels/recents/{Guid.NewGuid()}", $"Bearer {InvalidToken(tokenCase)}");
+
+        await ApiAssert.UnauthorizedAsync(response, credentialsSent: true);
+    }
+
+    [Fact]
+    public async Task A_scope_message_explains_the_missing_scope_not_a_corrupt_token()
+    {
+        using var response = await fixture.Api().SendAsync(
+            HttpMethod.Get, $"/imodels/recents?iTwinId={Guid.NewGuid()}", fixture.Tokens.For($"user-{Guid.NewGuid():N}", "other"));
+
+        var error = await ApiAssert.UnauthorizedAsync(response, credentialsSent: true);
+        Assert.Contains("scope", error.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task An_expired_token_message_says_it_expired()
+    {
+        var token = fixture.Tokens.Create(new TokenSpec($"user-{Guid.NewGuid():N}")
+        {
+            NotBeforeOffset = TimeSpan.FromHours(-2),
+            ExpiresOffset = TimeSpan.FromHours(-1),
+        });
+        using var response = await fixture.Api().SendAsync(HttpMethod.Get, $"/imodels/recents?iTwinId={Guid.NewGuid()}", token);
+
+        var error = await ApiAssert.UnauthorizedAsync(response, credentialsSent: true);
+        Assert.Contains("expire", error.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_valid_token_reaches_the_operation()
+    {
+        var user = fixture.NewUser();
+
+        using var response = await user.ListAsync(Guid.NewGuid());
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.NotFound, "iTwinNotFound");
+    }
+
+    [Fact]
+    public async Task A_space_separated_scope_containing_itwin_platform_is_accepted()
+    {
+        var user = fixture.UserWithId($"user-{Guid.NewGuid():N}");
+        var token = fixture.Tokens.For(user.Id, "openid profile itwin-platform email");
+
+        using var response = await fixture.Api().SendAsync(HttpMethod.Get, $"/imodels/recents?iTwinId={Guid.NewGuid()}", token);
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.NotFound, "iTwinNotFound");
+    }
+
+    [Theory]
+    [InlineData("itwin-platform")]
+    [InlineData("openid itwin-platform")]
+    public async Task A_scp_array_claim_containing_itwin_platform_is_accepted(string scpElements)
+    {
+        var scp = scpElements.Split(' ');
+        var directory = fixture.NewDirectory();
+        var userId = $"user-{Guid.NewGuid():N}";
+        await directory.WithViewer(userId).SaveAsync();
+        var iModelId = await directory.AddIModelAsync();
+        var token = fixture.Tokens.Create(new TokenSpec(userId) { Scope = null, ScpArray = scp });
+
+        using var added = await fixture.Api().SendAsync(HttpMethod.Post, $"/imodels/recents/{iModelId}", token);
+        await ApiAssert.NoContentAsync(added);
+        using var listed = await fixture.Api().SendAsync(HttpMethod.Get, $"/imodels/recents?iTwinId={directory.ITwinId}", token);
+
+        var page = await ApiAssert.JsonAsync(listed);
+        Assert.Equal([iModelId], RecentsUser.IdsOf(page));
+    }
+
+    [Fact]
+    public async Task A_scp_array_claim_without_itwin_platform_is_refused()
+    {
+        var token = fixture.Tokens.Create(new TokenSpec($"user-{Guid.NewGuid():N}") { Scope = null, ScpArray = ["openid", "recents-admin"] });
+
+        using var response = await fixture.Api().SendAsync(HttpMethod.Get, $"/imodels/recents?iTwinId={Guid.NewGuid()}", token);
+
+        await ApiAssert.UnauthorizedAsync(response, credentialsSent: true);
+    }
+
+    [Fact]
+    public async Task A_sub_of_exactly_128_printable_characters_is_accepted()
+    {
+        var directory = fixture.NewDirectory();
+        var userId = $"u{Guid.NewGuid():N}".PadRight(128, 'x');
+        await directory.WithViewer(userId).SaveAsync();
+        var iModelId = await directory.AddIModelAsync();
+        var user = fixture.UserWithId(userId);
+
+        using var added = await user.AddAsync(iModelId);
+
+        await ApiAssert.NoContentAsync(added);
+        Assert.Equal([iModelId], await user.ListIdsAsync(directory.ITwinId));
+    }
+
+    [Theory]
+    [MemberData(nameof(AdminOperations))]
+    public async Task Admin_without_Authorization_header_is_401_HeaderNotFound(string method, string path)
+    {
+        using var response = await fixture.Api().SendAsync(new HttpMethod(method), path, configure: ApiClient.JsonBody("{}"));
+
+        var error = await ApiAssert.UnauthorizedAsync(response, credentialsSent: false);
+        Assert.Equal(MissingHeaderMessage, error.GetProperty("message").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(AdminOperations))]
+    public async Task Admin_with_an_itwin_platform_token_is_401_not_403(string method, string path)
+    {
+        var token = fixture.Tokens.For($"user-{Guid.NewGuid():N}");
+
+        using var response = await fixture.Api().SendAsync(new HttpMethod(method), path, token, ApiClient.JsonBody("{}"));
+
+        await ApiAssert.UnauthorizedAsync(response, credentialsSent: true);
+    }
+
+    [Fact]
+    public async Task Admin_with_an_expired_admin_token_is_401()
+    {
+        var token = fixture.Tokens.Create(new TokenSpec("recents-test-admin")
+        {
+            Scope = "recents-admin",
+            NotBeforeOffset = TimeSpan.FromHours(-2),
+            ExpiresOffset = TimeSpan.FromHours(-1),
+        });
+
+        using var response = await fixture.Api().SendAsync(HttpMethod.Get, $"/admin/organizations/{Guid.NewGuid()}", token);
+
+        await ApiAssert.UnauthorizedAsync(response, credentialsSent: true);
+    }
+
+    [Fact]
+    public async Task Admin_with_an_admin_token_reaches_the_operation()
+    {
+        using var response = await fixture.Api().SendAsync(HttpMethod.Get, $"/admin/organizations/{Guid.NewGuid()}", fixture.Tokens.ForAdmin());
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.NotFound);
+    }
+
+    private string InvalidToken(string tokenCase)
+    {
+        var userId = $"user-{Guid.NewGuid():N}";
+        var tokens = fixture.Tokens;
+        return tokenCase switch
+        {
+            "garbage" => "not-a-jwt",
+            "three garbage segments" => "abc.def.ghi",
+            "empty token" => "    ",
+            "alg none" => TestTokens.Unsigned(userId),
+            "expired" => tokens.Create(new TokenSpec(userId) { NotBeforeOffset = TimeSpan.FromHours(-2), ExpiresOffset = TimeSpan.FromHours(-1) }),
+            "not yet valid" => tokens.Create(new TokenSpec(userId) { NotBeforeOffset = TimeSpan.FromHours(1), ExpiresOffset = TimeSpan.FromHours(2) }),
+            "wrong issuer" => tokens.Create(new TokenSpec(userId) { Issuer = "https://someone-else.example" }),
+            "wrong audience" => tokens.Create(new TokenSpec(userId) { Audience = "another-api" }),
+            "wrong signing key" => tokens.Create(new TokenSpec(userId) { SigningKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32) }),
+            "scope other" => tokens.For(userId, "other"),
+            "no scope at all" => tokens.Create(new TokenSpec(userId) { Scope = null }),
+            "admin scope only" => tokens.ForAdmin(userId),
+            "scope that merely contains itwin-platform" => tokens.For(userId, "itwin-platform-extra not-itwin-platform"),
+            "missing sub" => tokens.Create(new TokenSpec(null)),
+            "sub of 129 characters" => tokens.For(new string('a', 129)),
+            "sub with a control character" => tokens.For("user\u0007bell"),
+            "empty sub" => tokens.For(""),
+            _ => throw new ArgumentOutOfRangeException(nameof(tokenCase), tokenCase, "Unknown token case."),
+        };
+    }
+
+    private static void AssertSaysTokenIsInvalid(System.Text.Json.JsonElement error)
+    {
+        var message = error.GetProperty("message").GetString();
+        Assert.Contains("token", message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("invalid", message, StringComparison.OrdinalIgnoreCase);
+    }
+}

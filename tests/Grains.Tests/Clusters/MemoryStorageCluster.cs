@@ -1,0 +1,33 @@
+using Orleans.TestingHost;
+using Recents.Grains.Storage;
+
+namespace Recents.Grains.Tests;
+
+/// <summary>A one-silo in-process cluster whose grain storage is in memory, shared by the tests of a collection.</summary>
+public sealed class MemoryStorageCluster : IAsyncLifetime
+{
+    private InProcessTestCluster? cluster;
+
+    public IClusterClient Client => (cluster ?? throw new InvalidOperationException("The cluster is not started.")).Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
+        // The test cluster overrides the silo's ClusterOptions with these.
+        builder.Options.ServiceId = $"recents-grains-tests-{Guid.NewGuid():N}";
+        builder.Options.ClusterId = $"recents-grains-tests-{Guid.NewGuid():N}";
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(GrainStorage.Name));
+        cluster = builder.Build();
+        await cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (cluster is not null)
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Recents.Integration.Tests;
+
+/// <summary>
+/// <c>./run.sh</c> as a newcomer starts it: real Azurite, silo and API processes. Reads the tokens it
+/// prints and stops it the way Ctrl-C or a supervisor would.
+/// </summary>
+public sealed class RunScript : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private RunScript(Process process, int apiPort)
+    {
+        this.process = process;
+        ApiBaseAddress = new Uri($"http://127.0.0.1:{apiPort}");
+    }
+
+    public Uri ApiBaseAddress { get; }
+
+    public string UserToken { get; private set; } = "";
+
+    public string AdminToken { get; private set; } = "";
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public static async Task<RunScript> StartAsync(string dataDirectory)
+    {
+        var apiPort = FreePort();
+        var startInfo = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "run.sh")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepositoryRoot(),
+        };
+        startInfo.Environment["RECENTS_PORT"] = apiPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        startInfo.Environment["RECENTS_DATA_DIR"] = dataDirectory;
+        var script = new RunScript(Process.Start(startInfo)!, apiPort);
+        script.process.OutputDataReceived += (_, e) => script.OnLine(e.Data);
+        script.process.ErrorDataReceived += (_, e) => script.OnLine(e.Data);
+        script.process.BeginOutputReadLine();
+        script.process.BeginErrorReadLine();
+
+        var exited = script.process.WaitForExitAsync();
+        var first = await Task.WhenAny(script.ready.Task, exited, Task.Delay(StartTimeout));
+        if (first != script.ready.Task)
+        {
+            throw new InvalidOperationException($"run.sh did not become ready:\n{script.Output}");
+        }
+
+        return script;
+    }
+
+    /// <summary>Sends SIGTERM, as a supervisor or Ctrl-C would, and waits for the script to finish.</summary>
+    public async Task<int> StopAsync()
+    {
+        if (!process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            await StopAsync();
+        }
+
+        process.Dispose();
+    }
+
+    public static bool IsListening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private string? pendingTokenFor;
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+            if (pendingTokenFor == "user")
+            {
+                UserToken = line.Trim();
+            }
+            else if (pendingTokenFor == "admin")
+            {
+                AdminToken = line.Trim();
+            }
+
+            pendingTokenFor = line.StartsWith("Bearer token for demo-user", StringComparison.Ordinal) ? "user"
+                : line.StartsWith("Bearer token for demo-admin", StringComparison.Ordinal) ? "admin"
+                : null;
+        }
+
+        if (line.StartsWith("Press Ctrl-C", StringComparison.Ordinal))
+        {
+            ready.TrySetResult();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "run.sh")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("run.sh not found above the test binaries.");
+    }
+}
