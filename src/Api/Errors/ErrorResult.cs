@@ -1,13 +1,18 @@
+using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
-using System.Reflection;
 
 namespace Recents.Api.Errors;
 
 /// <summary>A typed result that writes <see cref="ApiError"/> in the envelope, always as <c>application/json</c>.</summary>
 public sealed class ErrorResult(int statusCode, ApiError error) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
 {
-    private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web);
+    // Messages are this API's own text, so quotes in them are written as quotes rather than \u0027.
+    private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public int StatusCode => statusCode;
 

@@ -1,0 +1,10 @@
+namespace Recents.Grains.Tests;
+
+/// <summary>The row keys of stored grain state: the names given in each grain's [PersistentState].</summary>
+internal static class StateNames
+{
+    public const string RecentIModels = "recentIModels";
+    public const string Organization = "organization";
+    public const string ITwin = "iTwin";
+    public const string IModel = "iModel";
+}
