@@ -15,7 +15,7 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
         var correlationId = IsUsable(sent) ? sent : Guid.NewGuid().ToString();
         context.TraceIdentifier = correlationId;
         context.Response.Headers[HeaderName] = correlationId;
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId }))
+        using (logger.BeginScope("CorrelationId:{CorrelationId}", correlationId))
         {
             await next(context);
         }

@@ -27,8 +27,9 @@ public sealed class ApiExceptionHandler(IOptions<UnavailabilityOptions> options,
 
         if (DependencyFailures.IsUnavailability(exception))
         {
-            logger.LogWarning(exception, "The grain cluster or storage could not serve {Method} {Path}; answering 503.",
-                httpContext.Request.Method, httpContext.Request.Path);
+            // One line per request during an outage; the stack trace would add nothing but volume.
+            logger.LogWarning("The grain cluster or storage could not serve {Method} {Path}; answering 503. {ExceptionType}: {Reason}",
+                httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, exception.Message);
             httpContext.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await ErrorResult.WriteAsync(httpContext.Response, StatusCodes.Status503ServiceUnavailable, ApiErrors.ServiceUnavailable);
             return true;

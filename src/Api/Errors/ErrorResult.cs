@@ -1,12 +1,10 @@
-using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Recents.Api.Errors;
 
 /// <summary>A typed result that writes <see cref="ApiError"/> in the envelope, always as <c>application/json</c>.</summary>
-public sealed class ErrorResult(int statusCode, ApiError error) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+public sealed class ErrorResult(int statusCode, ApiError error) : IResult, IStatusCodeHttpResult
 {
     // Messages are this API's own text, so quotes in them are written as quotes rather than \u0027.
     private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web)
@@ -27,9 +25,6 @@ public sealed class ErrorResult(int statusCode, ApiError error) : IResult, IStat
         response.StatusCode = statusCode;
         return response.WriteAsJsonAsync(new ErrorEnvelope(error), SerializerOptions, "application/json");
     }
-
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status404NotFound, typeof(ErrorEnvelope), ["application/json"]));
 
     public static ErrorResult NotFound(ApiError error) => new(StatusCodes.Status404NotFound, error);
 

@@ -1,12 +1,14 @@
 using System.Buffers.Text;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Recents.RecentIModels;
 
 /// <summary>
 /// Turns a token's <c>sub</c> into a grain key. User ids are opaque strings, and Azure Table keys
-/// silently rewrite <c>/ \ # ?</c>, which would let two users share a list; base64url of the UTF-8
-/// bytes keeps every user id distinct and within the key size limit.
+/// silently rewrite <c>/ \ # ?</c> (two users could share a list) and reject long keys (a 128-character
+/// id of multi-byte characters is too long once encoded). The SHA-256 of the UTF-8 bytes, in base64url,
+/// is 43 safe characters for every user id, distinct in practice, and keeps user ids out of table keys.
 /// </summary>
 public static class UserKey
 {
@@ -49,6 +51,6 @@ public static class UserKey
             throw new ArgumentException("Not a valid user id.", nameof(userId));
         }
 
-        return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(userId));
+        return Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(userId)));
     }
 }
