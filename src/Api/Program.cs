@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.HttpOverrides;
 using Recents.Api.Access;
 using Recents.Api.Admin;
@@ -27,6 +28,14 @@ builder.Services.AddErrorEnvelope(builder.Configuration);
 builder.Services.AddRecentsHealthChecks();
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+// One line per request (method, path, status, duration), in the request's correlation scope. No headers:
+// they carry bearer tokens.
+builder.Services.AddHttpLogging(options =>
+{
+    options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+        | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+    options.CombineLogs = true;
+});
 builder.Services.AddSingleton<DirectoryAccess>();
 builder.Services.AddSingleton<AdminBodyReader>();
 builder.Services.AddHostedService<SeedFileLoader>();
@@ -43,6 +52,7 @@ builder.Services.Configure<ForwardedHeadersOptions>(options =>
 var app = builder.Build();
 
 app.UseMiddleware<CorrelationIdMiddleware>();
+app.UseHttpLogging();
 if (trustForwardedHeaders)
 {
     app.UseForwardedHeaders();

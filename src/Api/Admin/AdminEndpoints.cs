@@ -9,6 +9,9 @@ namespace Recents.Api.Admin;
 /// <summary><c>/admin/...</c>: idempotent upserts and reads of the directory (contract §5), for <c>recents-admin</c> tokens.</summary>
 public static class AdminEndpoints
 {
+    private static readonly ErrorResult IModelMoved = ErrorResult.UnprocessableEntity(ApiErrors.InvalidRequestBody(
+        [new ApiErrorDetail("InvalidValue", "An iModel cannot move to another iTwin; delete it first.", "iTwinId")]));
+
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/admin")
@@ -17,19 +20,27 @@ public static class AdminEndpoints
 
         admin.MapPut("/organizations/{id}", (string id, HttpRequest request, AdminBodyReader reader, IGrainFactory grains) =>
             PutAsync<OrganizationBody, OrganizationDetails>(id, request, reader, body => body.ToDetails, ApiErrors.OrganizationNotFound,
-                (guid, details) => grains.GetGrain<IOrganizationGrain>(guid).SetAsync(details)));
+                async (guid, details) =>
+                {
+                    await grains.GetGrain<IOrganizationGrain>(guid).SetAsync(details);
+                    return null;
+                }));
         admin.MapGet("/organizations/{id}", (string id, IGrainFactory grains) =>
             GetAsync(id, ApiErrors.OrganizationNotFound, guid => grains.GetGrain<IOrganizationGrain>(guid).GetAsync()));
 
         admin.MapPut("/itwins/{id}", (string id, HttpRequest request, AdminBodyReader reader, IGrainFactory grains) =>
             PutAsync<ITwinBody, ITwinDetails>(id, request, reader, body => body.ToDetails, ApiErrors.ITwinNotFound,
-                (guid, details) => grains.GetGrain<IITwinGrain>(guid).SetAsync(details)));
+                async (guid, details) =>
+                {
+                    await grains.GetGrain<IITwinGrain>(guid).SetAsync(details);
+                    return null;
+                }));
         admin.MapGet("/itwins/{id}", (string id, IGrainFactory grains) =>
             GetAsync(id, ApiErrors.ITwinNotFound, guid => grains.GetGrain<IITwinGrain>(guid).GetAsync()));
 
         admin.MapPut("/imodels/{id}", (string id, HttpRequest request, AdminBodyReader reader, IGrainFactory grains) =>
             PutAsync<IModelBody, IModelDetails>(id, request, reader, body => body.ToDetails, ApiErrors.IModelNotFound,
-                (guid, details) => grains.GetGrain<IIModelGrain>(guid).SetAsync(details)));
+                async (guid, details) => await grains.GetGrain<IIModelGrain>(guid).SetAsync(details) ? null : IModelMoved));
         admin.MapGet("/imodels/{id}", (string id, IGrainFactory grains) =>
             GetAsync(id, ApiErrors.IModelNotFound, guid => grains.GetGrain<IIModelGrain>(guid).GetAsync()));
         admin.MapDelete("/imodels/{id}", async Task<Results<NoContent, ErrorResult>> (string id, IGrainFactory grains) =>
@@ -51,7 +62,7 @@ public static class AdminEndpoints
         AdminBodyReader reader,
         Func<TBody, Func<BodyErrors, TDetails?>> toDetails,
         ApiError notFound,
-        Func<Guid, TDetails, Task> store)
+        Func<Guid, TDetails, Task<ErrorResult?>> store)
         where TBody : class
         where TDetails : class
     {
@@ -72,8 +83,8 @@ public static class AdminEndpoints
             return validationError!;
         }
 
-        await store(guid, details);
-        return TypedResults.NoContent();
+        var refused = await store(guid, details);
+        return refused is null ? TypedResults.NoContent() : refused;
     }
 
     private static async Task<Results<Ok<TDetails>, ErrorResult>> GetAsync<TDetails>(

@@ -46,7 +46,10 @@ public sealed class SeedFileLoader(
 
         foreach (var (id, details) in Items<IModelBody, IModelDetails>(seed.IModels, "iModels", b => b.ToDetails))
         {
-            await grains.GetGrain<IIModelGrain>(id).SetAsync(details);
+            if (!await grains.GetGrain<IIModelGrain>(id).SetAsync(details))
+            {
+                throw new InvalidDataException($"{path}: iModel {id} exists in another iTwin; an iModel cannot move.");
+            }
         }
 
         logger.LogInformation(

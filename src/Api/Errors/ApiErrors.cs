@@ -43,7 +43,6 @@ public static class ApiErrors
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
         StatusCodes.Status406NotAcceptable => NotAcceptable,
         StatusCodes.Status413PayloadTooLarge => new ApiError("RequestTooLarge", "The request body is too large."),
-        StatusCodes.Status431RequestHeaderFieldsTooLarge => new ApiError("HeadersTooLarge", "The request headers are too large."),
         StatusCodes.Status503ServiceUnavailable => ServiceUnavailable,
         >= 500 => InternalServerError,
         _ => new ApiError("InvalidRequest", "The request could not be processed."),

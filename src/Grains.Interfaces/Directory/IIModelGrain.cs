@@ -8,8 +8,12 @@ public interface IIModelGrain : IGrainWithGuidKey
     [Alias("Get")]
     Task<IModelDetails?> GetAsync();
 
+    /// <summary>
+    /// Stores the iModel; false, and nothing stored, when it exists in another iTwin. An iModel never moves
+    /// between iTwins, which is why a recents entry may keep its iTwin id for listing.
+    /// </summary>
     [Alias("Set")]
-    Task SetAsync(IModelDetails details);
+    Task<bool> SetAsync(IModelDetails details);
 
     [Alias("Delete")]
     Task DeleteAsync();

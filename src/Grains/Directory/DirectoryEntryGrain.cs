@@ -6,9 +6,11 @@ namespace Recents.Grains.Directory;
 public abstract class DirectoryEntryGrain<TDetails>(IPersistentState<DirectoryEntryState<TDetails>> state) : Grain
     where TDetails : class
 {
-    public Task<TDetails?> GetAsync() => Task.FromResult(state.State.Details);
+    protected TDetails? Current => state.State.Details;
 
-    public Task SetAsync(TDetails details)
+    public Task<TDetails?> GetAsync() => Task.FromResult(Current);
+
+    protected Task StoreAsync(TDetails details)
     {
         state.State.Details = details;
         return state.WriteOrDeactivateAsync(this);

@@ -5,4 +5,7 @@ namespace Recents.Grains.Directory;
 
 public sealed class ITwinGrain(
     [PersistentState("iTwin", GrainStorage.Name)] IPersistentState<DirectoryEntryState<ITwinDetails>> state)
-    : DirectoryEntryGrain<ITwinDetails>(state), IITwinGrain;
+    : DirectoryEntryGrain<ITwinDetails>(state), IITwinGrain
+{
+    public Task SetAsync(ITwinDetails details) => StoreAsync(details);
+}

@@ -5,4 +5,7 @@ namespace Recents.Grains.Directory;
 
 public sealed class OrganizationGrain(
     [PersistentState("organization", GrainStorage.Name)] IPersistentState<DirectoryEntryState<OrganizationDetails>> state)
-    : DirectoryEntryGrain<OrganizationDetails>(state), IOrganizationGrain;
+    : DirectoryEntryGrain<OrganizationDetails>(state), IOrganizationGrain
+{
+    public Task SetAsync(OrganizationDetails details) => StoreAsync(details);
+}

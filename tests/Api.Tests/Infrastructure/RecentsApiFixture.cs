@@ -39,6 +39,17 @@ public sealed class RecentsApiFixture : IAsyncLifetime
         Client = api.CreateClient();
     }
 
+    /// <summary>Stops the silo as an outage would take it away; the API keeps running.</summary>
+    public async Task StopSiloAsync()
+    {
+        if (silo is not null)
+        {
+            await silo.StopAsync();
+            silo.Dispose();
+            silo = null;
+        }
+    }
+
     public async Task DisposeAsync()
     {
         Client.Dispose();
@@ -47,11 +58,7 @@ public sealed class RecentsApiFixture : IAsyncLifetime
             await api.DisposeAsync();
         }
 
-        if (silo is not null)
-        {
-            await silo.StopAsync();
-            silo.Dispose();
-        }
+        await StopSiloAsync();
     }
 
     private IHost StartSilo()

@@ -288,25 +288,25 @@ public sealed class ViewAccessTests
     }
 
     [Fact]
-    public void CanSeeITwin_MemberWithARole()
+    public void CanSeeITwin_AllowsAMemberWithARole()
     {
         Assert.True(ViewAccess.CanSeeITwin(Alice, NoOrganization, ITwinWith(Member(Alice, Guest))));
     }
 
     [Fact]
-    public void CanSeeITwin_MemberWithoutRoles()
+    public void CanSeeITwin_AllowsAMemberWithoutRoles()
     {
         Assert.True(ViewAccess.CanSeeITwin(Alice, NoOrganization, ITwinWith(Member(Alice))));
     }
 
     [Fact]
-    public void CanSeeITwin_AdministratorWhoIsNotAMember()
+    public void CanSeeITwin_AllowsAnAdministratorWhoIsNotAMember()
     {
         Assert.True(ViewAccess.CanSeeITwin(Alice, Organization(Bob, Alice), ITwinWith(Member(Bob, Viewer))));
     }
 
     [Fact]
-    public void CanSeeITwin_NotAStranger()
+    public void CanSeeITwin_RefusesAStranger()
     {
         var iTwin = ITwinWith(Member(Bob, Viewer));
 

@@ -8,6 +8,9 @@ internal static class SampleDirectory
     private static readonly Guid Viewer = Guid.Parse("5a1e0000-0000-4000-8000-000000000001");
     private static readonly Guid Guest = Guid.Parse("5a1e0000-0000-4000-8000-000000000002");
 
+    /// <summary>The kinds of iModel that <see cref="IModel"/> builds.</summary>
+    public static readonly string[] IModelKinds = ["role permissions", "user permissions", "secured for nobody", "unsecured"];
+
     public static OrganizationDetails Organization() => new(["admin-1", "admin@example.com", "auth0|ユーザー"]);
 
     public static ITwinDetails ITwin() => new(
@@ -29,6 +32,15 @@ internal static class SampleDirectory
     public static IModelDetails IModelSecuredForNobody() => FullIModel() with { RolePermissions = [] };
 
     public static IModelDetails UnsecuredIModel() => FullIModel() with { Description = null, Extent = null };
+
+    public static IModelDetails IModel(string kind) => kind switch
+    {
+        "role permissions" => IModelWithRolePermissions(),
+        "user permissions" => IModelWithUserPermissions(),
+        "secured for nobody" => IModelSecuredForNobody(),
+        "unsecured" => UnsecuredIModel(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no such sample iModel"),
+    };
 
     private static IModelDetails FullIModel() => new(
         ITwinId: Guid.NewGuid(),

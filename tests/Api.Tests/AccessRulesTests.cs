@@ -1,0 +1,418 @@
+using System.Net;
+using Recents.Api.Tests.Infrastructure;
+
+namespace Recents.Api.Tests;
+
+/// <summary>
+/// Contract §4 end to end: the directory is written through the admin endpoints, then the caller's POST, GET
+/// and DELETE show who may view which iModel, and that a later change applies to the next request.
+/// </summary>
+[Collection(RecentsApiCollection.Name)]
+public sealed class AccessRulesTests(RecentsApiFixture fixture)
+{
+    private const string View = DirectoryBuilder.View;
+
+    // ---- rule 1: administrators of the organization ---------------------------------------------
+
+    [Fact]
+    public async Task An_administrator_of_the_organization_who_is_not_a_member_can_add_and_list()
+    {
+        var admin = fixture.NewUser("org-admin");
+        var directory = await fixture.NewDirectory().WithAdministrator(admin.Id).WithViewer(fixture.NewUser().Id).SaveAsync();
+        var iModelId = await directory.AddIModelAsync();
+
+        await AssertCanViewAsync(admin, directory, iModelId);
+    }
+
+    [Fact]
+    public async Task An_administrator_can_view_an_iModel_secured_by_user_permissions_that_do_not_name_them()
+    {
+        var admin = fixture.NewUser("org-admin");
+        var directory = await fixture.NewDirectory().WithAdministrator(admin.Id).SaveAsync();
+        var iModelId = await directory.AddIModelAsync(new IModelSpec { UserPermissions = [new(fixture.NewUser().Id, View)] });
+
+        await AssertCanViewAsync(admin, directory, iModelId);
+    }
+
+    [Fact]
+    public async Task An_administrator_can_view_an_iModel_secured_by_role_permissions_without_holding_any_role()
+    {
+        var admin = fixture.NewUser("org-admin");
+        var directory = fixture.NewDirectory().WithAdministrator(admin.Id);
+        var role = directory.AddRole(View);
+        await directory.SaveAsync();
+        var iModelId = await directory.AddIModelAsync(new IModelSpec { RolePermissions = [new(role, View)] });
+
+        await AssertCanViewAsync(admin, directory, iModelId);
+    }
+
+    [Fact]
+    public async Task An_administrator_of_another_organization_cannot_view()
+    {
+        var otherAdmin = fixture.NewUser("other-admin");
+        await fixture.NewDirectory().WithAdministrator(otherAdmin.Id).SaveAsync();
+        var directory = await fixture.NewDirectory().WithViewer(fixture.NewUser().Id).SaveAsync();
+        var iModelId = await directory.AddIModelAsync();
+
+        await AssertCannotAddAsync(otherAdmin, iModelId);
+        await AssertITwinNotFoundAsync(otherAdmin, directory);
+    }
+
+    // ---- rule 2: user permissions -----------------------------------------------------------------
+
+    [Fact]
+    public async Task A_member_without_roles_named_in_user_permissions_with_view_can_add_and_list()
+    {
+        var user = fixture.NewUser();
+        var directory = await fixture.NewDirectory().WithMember(user.Id).SaveAsync();
+        var iModelId = await directory.AddIModelAsync(new IModelSpec { UserPermissions = [new(user.Id, "imodels_read", View)] });
+
+        await AssertCanViewAsync(user, directory, iModelId);
+    }
+
+    [Fact]
+    public async Task A_user_permission_entry_without_view_denies_even_a_member_with_iTwin_level_view()
+    {
+        var user = fixture.NewUser();
+        var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
+        var iModelId = await directory.AddIModelAsync(new IModelSpec { UserPermissions = [new(user.Id, "imodels_read")] });
+
+        await AssertCannotAddAsync(user, iModelId);
+    }
+
+    [Fact]
+    public async Task A_member_with_iTwin_level_view_but_absent_from_user_permissions_cannot_view()
+    {
+        var user = fixture.NewUser();
+        var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
+        var iModelId = await directory.AddIModelAsync(new IModelSpec { UserPermissions = [new(fixture.NewUser().Id, View)] });
+
+        await AssertCannotAddAsync(user, iModelId);
+    }
+
+    [Fact]
+    public async Task An_empty_user_permissions_list_secures_the_iModel_against_every_member()
+    {
+        var user = fixture.NewUser();
+        var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
+        var iModelId = await directory.AddIModelAsync(new IModelSpec { UserPermissions = [] });
+
+        await AssertCannotAddAsync(user, iModelId);
+    }
+
+    // ---- rule 3: role permissions ------------------------------------------------------------------
+
+    [Fact]
+    public async Task A_member_whose_role_grants_view_on_the_iModel_and_in_the_iTwin_can_view()
+    {
+        var user = fixture.NewUser();
+        var directory = fixture.NewDirectory();
+        var role = directory.AddRole(View);
+        await directory.WithMember(user.Id, role).SaveAsync();
+        var iModelId = await directory.AddIModelAsync(new IModelSpec { RolePermissions = [new(role, View)] });
+
+        await AssertCanViewAsync(user, directory, iModelId);
+    }
+
+    [Fact]
+    public async Task Role_permissions_on_the_iModel_need_view_at_iTwin_level_too()
+    {
+        var user = fixture.NewUser();
+        var directory = fixture.NewDirectory();
+        var role = directory.AddRole("imodels_read");
+        await directory.WithMember(user.Id, role).SaveAsync();
+        var iModelId = await directory.AddIModelAsync(new IModelSpec { RolePermissions = [new(role, View)] });
+
+        await AssertCannotAddAsync(user, iModelId);
+    }
+
+    [Fact]
+    public async Task IModel_level_view_and_iTwin_level_view_may_come_from_different_roles_of_the_caller()
+    {
+        var user = fixture.NewUser();
+        var directory = fixture.NewDirectory();
+        var iTwinViewer = directory.AddRole(View);
+        var modelReviewer = directory.AddRole("imodels_read");
+        await directory.WithMember(user.Id, iTwinViewer, modelReviewer).SaveAsync();
+        var iModelId = await directory.AddIModelAsync(new IModelSpec { RolePermissions = [new(modelReviewer, View)] });
+
+        await AssertCanViewAsync(user, directory, iModelId);
+    }
+
+    [Fact]
+    public async Task A_member_whose_role_is_not_mapped_to_view_on_the_iModel_cannot_view()
+    {
+        var user = fixture.NewUser();
+        var directory = fixture.NewDirectory();
+        var viewer = directory.AddRole(View);
+        var other = directory.AddRole(View);
+        await directory.WithMember(user.Id, viewer).SaveAsync();
+        var iModelId = await directory.AddIModelAsync(new IModelSpec
+        {
+            RolePermissions = [new(other, View), new(viewer, "imodels_read")],
+        });
+
+        await AssertCannotAddAsync(user, iModelId);
+    }
+
+    [Fact]
+    public async Task Role_permissions_do_not_apply_to_a_user_who_is_not_a_member()
+    {
+        var outsider = fixture.NewUser("outsider");
+        var directory = fixture.NewDirectory();
+        var role = directory.AddRole(View);
+        await directory.WithMember(fixture.NewUser().Id, role).SaveAsync();
+        var iModelId = await directory.AddIModelAsync(new IModelSpec { RolePermissions = [new(role, View)] });
+
+        await AssertCannotAddAsync(outsider, iModelId);
+    }
+
+    // ---- rule 4: unsecured iModels ------------------------------------------------------------------
+
+    [Fact]
+    public async Task An_unsecured_iModel_is_viewable_by_a_member_with_iTwin_level_view()
+    {
+        var user = fixture.NewUser();
+        var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
+        var iModelId = await directory.AddIModelAsync();
+
+        await AssertCanViewAsync(user, directory, iModelId);
+    }
+
+    [Fact]
+    public async Task An_unsecured_iModel_is_not_viewable_by_a_member_without_iTwin_level_view()
+    {
+        var user = fixture.NewUser();
+        var directory = fixture.NewDirectory();
+        var reader = directory.AddRole("imodels_read", "imodels_manage");
+        await directory.WithMember(user.Id, reader).SaveAsync();
+        var iModelId = await directory.AddIModelAsync();
+
+        await AssertCannotAddAsync(user, iModelId);
+        Assert.Empty(await user.ListIdsAsync(directory.ITwinId));
+    }
+
+    [Fact]
+    public async Task An_unsecured_iModel_is_not_viewable_by_a_member_without_roles()
+    {
+        var user = fixture.NewUser();
+        var directory = await fixture.NewDirectory().WithMember(user.Id).SaveAsync();
+        var iModelId = await directory.AddIModelAsync();
+
+        await AssertCannotAddAsync(user, iModelId);
+    }
+
+    [Fact]
+    public async Task Permissions_are_case_sensitive_strings()
+    {
+        var user = fixture.NewUser();
+        var directory = fixture.NewDirectory();
+        var role = directory.AddRole("IMODELS_WEBVIEW");
+        await directory.WithMember(user.Id, role).SaveAsync();
+        var iModelId = await directory.AddIModelAsync();
+
+        await AssertCannotAddAsync(user, iModelId);
+    }
+
+    [Fact]
+    public async Task An_iModel_whose_iTwin_is_missing_from_the_directory_cannot_be_added()
+    {
+        var user = fixture.NewUser();
+        var iModelId = Guid.NewGuid();
+        await fixture.Admin().StoreIModelAsync(iModelId, Guid.NewGuid(), new IModelSpec());
+
+        await AssertCannotAddAsync(user, iModelId);
+    }
+
+    // ---- changes after an add ---------------------------------------------------------------------
+
+    [Fact]
+    public async Task Removing_the_user_permission_after_an_add_hides_the_iModel_and_refuses_the_next_add()
+    {
+        var user = fixture.NewUser();
+        var directory = await fixture.NewDirectory().WithMember(user.Id).SaveAsync();
+        var spec = new IModelSpec { UserPermissions = [new(user.Id, View)] };
+        var iModelId = await directory.AddIModelAsync(spec);
+        var unaffected = await directory.AddIModelAsync(new IModelSpec { UserPermissions = [new(user.Id, View)] });
+        await user.AddAllAsync(iModelId, unaffected);
+
+        await directory.UpdateIModelAsync(iModelId, spec with { UserPermissions = [new(fixture.NewUser().Id, View)] });
+
+        Assert.Equal([unaffected], await user.ListIdsAsync(directory.ITwinId));
+        await AssertCannotAddAsync(user, iModelId);
+        using var removed = await user.RemoveAsync(iModelId);
+        await ApiAssert.ErrorAsync(removed, HttpStatusCode.NotFound, "iModelNotFound");
+    }
+
+    [Fact]
+    public async Task Removing_the_role_mapping_from_the_iModel_after_an_add_hides_it()
+    {
+        var user = fixture.NewUser();
+        var directory = fixture.NewDirectory();
+        var role = directory.AddRole(View);
+        await directory.WithMember(user.Id, role).SaveAsync();
+        var spec = new IModelSpec { RolePermissions = [new(role, View)] };
+        var iModelId = await directory.AddIModelAsync(spec);
+        await user.AddAllAsync(iModelId);
+
+        await directory.UpdateIModelAsync(iModelId, spec with { RolePermissions = [new(role, "imodels_read")] });
+
+        Assert.Empty(await user.ListIdsAsync(directory.ITwinId));
+        await AssertCannotAddAsync(user, iModelId);
+    }
+
+    [Fact]
+    public async Task Securing_a_previously_open_iModel_after_an_add_hides_it_from_members_not_named()
+    {
+        var user = fixture.NewUser();
+        var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
+        var spec = new IModelSpec();
+        var iModelId = await directory.AddIModelAsync(spec);
+        await user.AddAllAsync(iModelId);
+
+        await directory.UpdateIModelAsync(iModelId, spec with { UserPermissions = [new(fixture.NewUser().Id, View)] });
+
+        Assert.Empty(await user.ListIdsAsync(directory.ITwinId));
+        await AssertCannotAddAsync(user, iModelId);
+    }
+
+    [Fact]
+    public async Task Revoking_view_from_the_callers_iTwin_role_after_an_add_hides_the_iModel()
+    {
+        var user = fixture.NewUser();
+        var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
+        var iModelId = await directory.AddIModelAsync();
+        await user.AddAllAsync(iModelId);
+
+        await directory.SetRolePermissions(directory.ViewerRoleId, "imodels_read").SaveAsync();
+
+        Assert.Empty(await user.ListIdsAsync(directory.ITwinId));
+        await AssertCannotAddAsync(user, iModelId);
+    }
+
+    [Fact]
+    public async Task Removing_the_caller_from_the_iTwin_after_an_add_makes_the_iTwin_and_iModel_unavailable()
+    {
+        var user = fixture.NewUser();
+        var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
+        var iModelId = await directory.AddIModelAsync();
+        await user.AddAllAsync(iModelId);
+
+        await directory.WithoutMember(user.Id).SaveAsync();
+
+        await AssertITwinNotFoundAsync(user, directory);
+        await AssertCannotAddAsync(user, iModelId);
+    }
+
+    [Fact]
+    public async Task Removing_an_administrator_after_an_add_makes_the_iTwin_and_iModel_unavailable()
+    {
+        var admin = fixture.NewUser("org-admin");
+        var directory = await fixture.NewDirectory().WithAdministrator(admin.Id).SaveAsync();
+        var iModelId = await directory.AddIModelAsync(new IModelSpec { UserPermissions = [] });
+        await admin.AddAllAsync(iModelId);
+
+        await directory.WithoutAdministrator(admin.Id).SaveAsync();
+
+        await AssertITwinNotFoundAsync(admin, directory);
+        await AssertCannotAddAsync(admin, iModelId);
+    }
+
+    [Fact]
+    public async Task A_permission_granted_again_shows_the_iModel_again_where_it_was_in_the_list()
+    {
+        var user = fixture.NewUser();
+        var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
+        var spec = new IModelSpec();
+        var ids = await directory.AddIModelsAsync(2);
+        var revoked = await directory.AddIModelAsync(spec);
+        await user.AddAllAsync(ids[0], revoked, ids[1]);
+
+        await directory.UpdateIModelAsync(revoked, spec with { UserPermissions = [] });
+        Assert.Equal([ids[1], ids[0]], await user.ListIdsAsync(directory.ITwinId));
+        await directory.UpdateIModelAsync(revoked, spec);
+
+        Assert.Equal([ids[1], revoked, ids[0]], await user.ListIdsAsync(directory.ITwinId));
+    }
+
+    [Fact]
+    public async Task A_hidden_entry_does_not_count_against_top_and_skip()
+    {
+        var user = fixture.NewUser();
+        var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
+        var spec = new IModelSpec();
+        var ids = await directory.AddIModelsAsync(3);
+        var hidden = await directory.AddIModelAsync(spec);
+        await user.AddAllAsync(ids[0], ids[1], hidden, ids[2]);
+
+        await directory.UpdateIModelAsync(hidden, spec with { UserPermissions = [] });
+
+        var page = await user.ListBodyAsync(directory.ITwinId, "$top=2");
+        Assert.Equal([ids[2], ids[1]], RecentsUser.IdsOf(page));
+        Assert.Equal([ids[0]], await user.ListIdsAsync(directory.ITwinId, "$top=2&$skip=2"));
+    }
+
+    [Fact]
+    public async Task A_deleted_iModel_disappears_from_the_list_and_can_be_neither_added_nor_removed()
+    {
+        var user = fixture.NewUser();
+        var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
+        var kept = await directory.AddIModelAsync();
+        var deleted = await directory.AddIModelAsync();
+        await user.AddAllAsync(kept, deleted);
+
+        await fixture.Admin().DeleteIModelExpectingSuccessAsync(deleted);
+
+        Assert.Equal([kept], await user.ListIdsAsync(directory.ITwinId));
+        await AssertCannotAddAsync(user, deleted);
+        using var removed = await user.RemoveAsync(deleted);
+        await ApiAssert.ErrorAsync(removed, HttpStatusCode.NotFound, "iModelNotFound");
+    }
+
+    [Fact]
+    public async Task A_deleted_iModel_is_hidden_even_from_an_administrator()
+    {
+        var admin = fixture.NewUser("org-admin");
+        var directory = await fixture.NewDirectory().WithAdministrator(admin.Id).SaveAsync();
+        var iModelId = await directory.AddIModelAsync();
+        await admin.AddAllAsync(iModelId);
+
+        await fixture.Admin().DeleteIModelExpectingSuccessAsync(iModelId);
+
+        Assert.Empty(await admin.ListIdsAsync(directory.ITwinId));
+        await AssertCannotAddAsync(admin, iModelId);
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    /// <summary>The caller can add the iModel, sees it listed, and can remove it.</summary>
+    private static async Task AssertCanViewAsync(RecentsUser user, DirectoryBuilder directory, Guid iModelId)
+    {
+        using (var added = await user.AddAsync(iModelId))
+        {
+            await ApiAssert.NoContentAsync(added);
+        }
+
+        Assert.Equal([iModelId], await user.ListIdsAsync(directory.ITwinId));
+
+        using (var removed = await user.RemoveAsync(iModelId))
+        {
+            await ApiAssert.NoContentAsync(removed);
+        }
+
+        Assert.Empty(await user.ListIdsAsync(directory.ITwinId));
+    }
+
+    private static async Task AssertCannotAddAsync(RecentsUser user, Guid iModelId)
+    {
+        using var response = await user.AddAsync(iModelId);
+        var error = await ApiAssert.ErrorAsync(response, HttpStatusCode.NotFound, "iModelNotFound");
+        Assert.Equal("Requested iModel is not available.", error.GetProperty("message").GetString());
+    }
+
+    private static async Task AssertITwinNotFoundAsync(RecentsUser user, DirectoryBuilder directory)
+    {
+        using var response = await user.ListAsync(directory.ITwinId);
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.NotFound, "iTwinNotFound");
+    }
+}

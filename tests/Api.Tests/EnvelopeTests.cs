@@ -1,0 +1,130 @@
+using System.Net;
+using Recents.Api.Tests.Infrastructure;
+
+namespace Recents.Api.Tests;
+
+/// <summary>Contract §1: every error in the envelope, also those the framework produces; and the correlation id.</summary>
+[Collection(RecentsApiCollection.Name)]
+public sealed class EnvelopeTests(RecentsApiFixture fixture)
+{
+    private const string CorrelationHeader = "X-Correlation-Id";
+
+    [Theory]
+    [InlineData("GET", "/no/such/route")]
+    [InlineData("GET", "/imodels")]
+    [InlineData("GET", "/imodels/recents/a/b")]
+    [InlineData("POST", "/nothing-here")]
+    [InlineData("GET", "/admin/unknown/0d9c1c55-7d6b-4d51-9a43-000000000404")]
+    public async Task Unknown_route_is_404_in_the_envelope(string method, string path)
+    {
+        using var response = await fixture.Api().SendAsync(new HttpMethod(method), path, fixture.Tokens.For($"user-{Guid.NewGuid():N}"));
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Unknown_route_asked_for_as_HTML_is_still_the_JSON_envelope()
+    {
+        using var response = await fixture.Api().SendAsync(
+            HttpMethod.Get, "/no/such/page", configure: ApiClient.Accept("text/html,application/xhtml+xml"));
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.NotFound);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<html", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\"type\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"title\"", body, StringComparison.Ordinal);
+        Assert.NotEqual("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("PUT", "/imodels/recents/0d9c1c55-7d6b-4d51-9a43-000000000405", new[] { "DELETE", "POST" })]
+    [InlineData("PATCH", "/imodels/recents/0d9c1c55-7d6b-4d51-9a43-000000000405", new[] { "DELETE", "POST" })]
+    [InlineData("GET", "/imodels/recents/0d9c1c55-7d6b-4d51-9a43-000000000405", new[] { "DELETE", "POST" })]
+    [InlineData("POST", "/imodels/recents?iTwinId=0d9c1c55-7d6b-4d51-9a43-000000000405", new[] { "GET" })]
+    [InlineData("POST", "/admin/organizations/0d9c1c55-7d6b-4d51-9a43-000000000405", new[] { "GET", "PUT" })]
+    public async Task Wrong_method_is_405_with_Allow_in_the_envelope(string method, string path, string[] allowed)
+    {
+        using var response = await fixture.Api().SendAsync(new HttpMethod(method), path, fixture.Tokens.For($"user-{Guid.NewGuid():N}"));
+
+        var error = await ApiAssert.ErrorAsync(response, HttpStatusCode.MethodNotAllowed);
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("code").GetString()));
+        var allow = response.Content.Headers.Allow.Count > 0
+            ? response.Content.Headers.Allow
+            : response.Headers.TryGetValues("Allow", out var values) ? values.SelectMany(value => value.Split(',')).ToList() : [];
+        Assert.Equal(allowed, allow.Select(value => value.Trim().ToUpperInvariant()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Wrong_method_without_a_token_is_still_405_in_the_envelope()
+    {
+        using var response = await fixture.Api().SendAsync(HttpMethod.Put, $"/imodels/recents/{Guid.NewGuid()}");
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Fact]
+    public async Task An_oversized_admin_body_is_413_in_the_envelope()
+    {
+        var hugeName = new string('x', 2 * 1024 * 1024);
+        var body = new IModelSpec { Name = hugeName }.ToJson(Guid.NewGuid()).ToJsonString();
+
+        using var response = await fixture.Admin().PutAsync(AdminApi.IModels, Guid.NewGuid().ToString(), body);
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Theory]
+    [InlineData("GET", "/health/live")]
+    [InlineData("GET", "/imodels/recents?iTwinId=0d9c1c55-7d6b-4d51-9a43-000000000001")]
+    [InlineData("POST", "/imodels/recents/not-a-guid")]
+    [InlineData("GET", "/no/such/route")]
+    public async Task A_sent_correlation_id_is_echoed(string method, string path)
+    {
+        var correlationId = $"test-{Guid.NewGuid():N}";
+
+        using var response = await fixture.Api().SendAsync(
+            new HttpMethod(method), path, fixture.Tokens.For($"user-{Guid.NewGuid():N}"), ApiClient.Header(CorrelationHeader, correlationId));
+
+        Assert.Equal(correlationId, Assert.Single(response.Headers.GetValues(CorrelationHeader)));
+    }
+
+    [Fact]
+    public async Task A_sent_correlation_id_is_echoed_on_a_401()
+    {
+        var correlationId = Guid.NewGuid().ToString();
+
+        using var response = await fixture.Api().SendAsync(
+            HttpMethod.Get, $"/imodels/recents?iTwinId={Guid.NewGuid()}", configure: ApiClient.Header(CorrelationHeader, correlationId));
+
+        await ApiAssert.UnauthorizedAsync(response, credentialsSent: false);
+        Assert.Equal(correlationId, Assert.Single(response.Headers.GetValues(CorrelationHeader)));
+    }
+
+    [Fact]
+    public async Task A_correlation_id_is_generated_when_absent_and_differs_between_requests()
+    {
+        var user = fixture.NewUser();
+
+        using var first = await user.ListAsync(Guid.NewGuid());
+        using var second = await user.ListAsync(Guid.NewGuid());
+
+        var firstId = Assert.Single(first.Headers.GetValues(CorrelationHeader));
+        var secondId = Assert.Single(second.Headers.GetValues(CorrelationHeader));
+        Assert.False(string.IsNullOrWhiteSpace(firstId));
+        Assert.False(string.IsNullOrWhiteSpace(secondId));
+        Assert.NotEqual(firstId, secondId);
+    }
+
+    [Fact]
+    public async Task Success_responses_carry_a_correlation_id_too()
+    {
+        var user = fixture.NewUser();
+        var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
+        var iModelId = await directory.AddIModelAsync();
+
+        using var response = await user.AddAsync(iModelId);
+
+        await ApiAssert.NoContentAsync(response);
+        Assert.False(string.IsNullOrWhiteSpace(Assert.Single(response.Headers.GetValues(CorrelationHeader))));
+    }
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Recents.Api.Tests.Infrastructure;
+
+namespace Recents.Api.Tests;
+
+/// <summary>
+/// With the silo gone and the API still up, requests answer 503 ServiceUnavailable with a Retry-After,
+/// never a 500 and never a hang (contract §1), and readiness says so. Own fixture: it breaks its cluster.
+/// </summary>
+public sealed class UnavailabilityTests(RecentsApiFixture fixture) : IClassFixture<RecentsApiFixture>
+{
+    /// <summary>The API's grain call timeout (Cluster:ResponseTimeout, 15 s) plus slack.</summary>
+    private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task A_silo_outage_answers_503_with_Retry_After_and_readiness_fails_while_liveness_holds()
+    {
+        var user = fixture.NewUser();
+        var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
+        var iModelId = await directory.AddIModelAsync();
+        await user.AddAllAsync(iModelId);
+
+        await fixture.StopSiloAsync();
+
+        await AssertUnavailableAsync(() => user.AddAsync(iModelId));
+        await AssertUnavailableAsync(() => user.ListAsync(directory.ITwinId));
+        await AssertUnavailableAsync(() => user.RemoveAsync(iModelId));
+
+        using var ready = await fixture.Client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        using var live = await fixture.Client.GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    private static async Task AssertUnavailableAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        var elapsed = Stopwatch.StartNew();
+        using var response = await send();
+        elapsed.Stop();
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.ServiceUnavailable, "ServiceUnavailable");
+        var retryAfter = Assert.Single(response.Headers.GetValues("Retry-After"));
+        Assert.True(int.Parse(retryAfter, NumberStyles.None, CultureInfo.InvariantCulture) >= 1, $"Retry-After: {retryAfter}");
+        Assert.True(elapsed.Elapsed < AnswerBound, $"answered after {elapsed.Elapsed}");
+    }
+}
