@@ -37,12 +37,7 @@ public static class SiloSetup
                 options.TableServiceClient = tables;
                 options.TableName = cluster.MembershipTableName;
             });
-            silo.AddAzureTableGrainStorage(GrainStorage.Name, options =>
-            {
-                options.TableServiceClient = tables;
-                options.TableName = GrainStateTable;
-                options.DeleteStateOnClear = true;
-            });
+            silo.AddRecentsGrainStorage(tables, GrainStateTable);
         });
 
         // Time for a stopping silo to hand over its activations and finish the calls in flight.

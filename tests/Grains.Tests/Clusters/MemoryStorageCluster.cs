@@ -17,7 +17,7 @@ public sealed class MemoryStorageCluster : IAsyncLifetime
         builder.Options.ServiceId = $"recents-grains-tests-{Guid.NewGuid():N}";
         builder.Options.ClusterId = $"recents-grains-tests-{Guid.NewGuid():N}";
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(GrainStorage.Name));
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(GrainStorage.Name).UseRecentsStateSerializer());
         cluster = builder.Build();
         await cluster.DeployAsync();
     }

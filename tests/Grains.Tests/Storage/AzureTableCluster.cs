@@ -62,12 +62,7 @@ public sealed class AzureTableCluster : IAsyncLifetime
         builder.Options.ServiceId = ServiceId;
         builder.Options.ClusterId = $"recents-grains-tests-{Guid.NewGuid():N}";
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddAzureTableGrainStorage(GrainStorage.Name, options =>
-        {
-            options.TableServiceClient = tableService;
-            options.TableName = TableName;
-            options.DeleteStateOnClear = true;
-        }));
+        builder.ConfigureSilo((_, silo) => silo.AddRecentsGrainStorage(tableService, TableName));
         var started = builder.Build();
         await started.DeployAsync();
         return started;

@@ -1,0 +1,53 @@
+using System.Text;
+using Azure.Data.Tables;
+using Recents.Directory;
+using static Recents.Grains.Tests.TestRecents;
+
+namespace Recents.Grains.Tests;
+
+/// <summary>
+/// Stored rows are written by the Orleans serializer (fields by [Id], types by [Alias] where a type must be
+/// named), never as JSON naming .NET types: renaming or moving a state type must not orphan stored data.
+/// </summary>
+[Collection(AzureTableClusterCollection.Name)]
+public sealed class AzureTableSchemaTests(AzureTableCluster storage)
+{
+    [Fact]
+    public async Task A_recents_row_names_no_dotnet_type()
+    {
+        var list = NewUsersList(storage.Client);
+        await list.AddAsync(NewEntry());
+
+        var row = await storage.ReadRowAsync(list, StateNames.RecentIModels);
+
+        AssertOrleansSerialized(Assert.IsType<TableEntity>(row));
+    }
+
+    [Fact]
+    public async Task A_directory_row_names_no_dotnet_type()
+    {
+        var iModel = storage.Client.GetGrain<IIModelGrain>(Guid.NewGuid());
+        Assert.True(await iModel.SetAsync(SampleDirectory.IModel(SampleDirectory.IModelKinds[0])));
+
+        var row = await storage.ReadRowAsync(iModel, StateNames.IModel);
+
+        AssertOrleansSerialized(Assert.IsType<TableEntity>(row));
+    }
+
+    private static void AssertOrleansSerialized(TableEntity row)
+    {
+        var values = row
+            .Where(property => property.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+            .Select(property => property.Value)
+            .ToList();
+        Assert.Contains(values, value => value is byte[] or BinaryData);
+        var stored = string.Concat(values.Select(value => value switch
+        {
+            byte[] bytes => Encoding.UTF8.GetString(bytes),
+            BinaryData data => Encoding.UTF8.GetString(data.ToArray()),
+            var other => other?.ToString() ?? "",
+        }));
+        Assert.DoesNotContain("Recents.Grains", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("$type", stored, StringComparison.Ordinal);
+    }
+}
