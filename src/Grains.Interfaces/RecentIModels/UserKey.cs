@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,31 +15,29 @@ public static class UserKey
 {
     public const int MaxUserIdLength = 128;
 
-    /// <summary>A user id is 1..128 characters, none of them a control character or a lone surrogate.</summary>
+    /// <summary>
+    /// A user id is 1..128 printable characters (Unicode scalar values, so an emoji counts once): no control,
+    /// format (invisible), separator-line, private-use or unassigned characters, and no broken UTF-16.
+    /// </summary>
     public static bool IsValidUserId(string? userId)
     {
-        if (string.IsNullOrEmpty(userId) || userId.Length > MaxUserIdLength)
+        if (string.IsNullOrEmpty(userId))
         {
             return false;
         }
 
-        for (var i = 0; i < userId.Length; i++)
+        var characters = 0;
+        var remaining = userId.AsSpan();
+        while (!remaining.IsEmpty)
         {
-            var c = userId[i];
-            if (char.IsControl(c))
+            if (Rune.DecodeFromUtf16(remaining, out var rune, out var consumed) != System.Buffers.OperationStatus.Done
+                || !IsPrintable(rune)
+                || ++characters > MaxUserIdLength)
             {
                 return false;
             }
 
-            if (char.IsSurrogate(c))
-            {
-                if (!char.IsSurrogatePair(userId, i))
-                {
-                    return false;
-                }
-
-                i++;
-            }
+            remaining = remaining[consumed..];
         }
 
         return true;
@@ -53,4 +52,9 @@ public static class UserKey
 
         return Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(userId)));
     }
+
+    private static bool IsPrintable(Rune rune) => Rune.GetUnicodeCategory(rune) is not (
+        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
+        or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
+        or UnicodeCategory.Surrogate);
 }

@@ -16,7 +16,8 @@ public sealed class UserKeyTests
         ["non-Latin"] = "ユーザー",
         ["with an emoji"] = "user-\U0001F600",
         ["128 characters"] = new string('x', 128),
-        ["64 surrogate pairs"] = string.Concat(Enumerable.Repeat("\U0001F600", 64)),
+        ["128 emoji (256 UTF-16 units)"] = string.Concat(Enumerable.Repeat("\U0001F600", 128)),
+        ["with a space"] = "Alice Smith",
     };
 
     private static readonly Dictionary<string, string?> InvalidUserIds = new()
@@ -33,6 +34,12 @@ public sealed class UserKeyTests
         ["lone low surrogate"] = "a\uDC00b",
         ["high surrogate at the end"] = "ends-with-high-surrogate\uD83D",
         ["low surrogate at the start"] = "\uDE00starts-with-low-surrogate",
+        ["129 emoji"] = string.Concat(Enumerable.Repeat("\U0001F600", 129)),
+        ["zero-width space (format)"] = "a\u200Bb",
+        ["byte order mark (format)"] = "\uFEFFalice",
+        ["line separator"] = "a\u2028b",
+        ["private use"] = "a\uE000b",
+        ["unassigned"] = "a\uFFFFb",
     };
 
     public static TheoryData<string> ValidCases => [.. ValidUserIds.Keys];
