@@ -12,8 +12,18 @@ namespace Recents.Api.Tests.Infrastructure;
 public sealed class RecentsApiFixture : IAsyncLifetime
 {
     private readonly string clusterId = $"api-tests-{Guid.NewGuid():N}";
+    private readonly string storageConnectionString;
     private IHost? silo;
     private ApiFactory? api;
+
+    /// <summary>On the Azurite that ./test.sh started.</summary>
+    public RecentsApiFixture()
+        : this(TestStorage.ConnectionString)
+    {
+    }
+
+    /// <summary>On the given storage, for tests that take their storage away.</summary>
+    internal RecentsApiFixture(string storageConnectionString) => this.storageConnectionString = storageConnectionString;
 
     public TestTokens Tokens { get; } = new();
 
@@ -22,7 +32,7 @@ public sealed class RecentsApiFixture : IAsyncLifetime
     /// <summary>The cluster settings a second process (or host) would need to join this cluster.</summary>
     public IReadOnlyDictionary<string, string> ClusterSettings => new Dictionary<string, string>
     {
-        ["Cluster:StorageConnectionString"] = TestStorage.ConnectionString,
+        ["Cluster:StorageConnectionString"] = storageConnectionString,
         ["Cluster:ServiceId"] = clusterId,
         ["Cluster:ClusterId"] = clusterId,
     };
