@@ -37,8 +37,10 @@ trap 'exit 0' INT TERM
 
 ensure_azurite
 echo "Building ($configuration) ..."
-dotnet build src/Api/Api.csproj -c "$configuration" -nologo -v quiet -clp:ErrorsOnly -clp:NoSummary
-dotnet build src/Silo/Silo.csproj -c "$configuration" -nologo -v quiet -clp:ErrorsOnly -clp:NoSummary
+for project in src/Api/Api.csproj src/Silo/Silo.csproj; do
+  dotnet build "$project" -c "$configuration" -nologo >"$data_dir/logs/build.log" 2>&1 \
+    || { cat "$data_dir/logs/build.log" >&2; echo "The build failed." >&2; exit 1; }
+done
 
 storage_port=$(free_port)
 start_azurite "$data_dir/azurite" "$storage_port" "$data_dir/logs/azurite.log"
