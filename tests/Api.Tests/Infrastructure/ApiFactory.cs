@@ -1,14 +1,20 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Recents.Api.Tests.Infrastructure;
 
 /// <summary>The real API (Program.cs) on Kestrel, configured through the same keys as in production.</summary>
-public sealed class ApiFactory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
+public sealed class ApiFactory(IReadOnlyDictionary<string, string> settings, CapturedLogs? logs = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        if (logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        }
+
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

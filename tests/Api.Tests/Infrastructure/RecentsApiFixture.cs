@@ -27,6 +27,9 @@ public sealed class RecentsApiFixture : IAsyncLifetime
 
     public TestTokens Tokens { get; } = new();
 
+    /// <summary>Every log line the API wrote, with its scopes.</summary>
+    public CapturedLogs ApiLogs { get; } = new();
+
     public HttpClient Client { get; private set; } = null!;
 
     /// <summary>The cluster settings a second process (or host) would need to join this cluster.</summary>
@@ -43,7 +46,7 @@ public sealed class RecentsApiFixture : IAsyncLifetime
         await silo.StartAsync();
 
         var apiSettings = ClusterSettings.Concat(Tokens.ApiSettings).ToDictionary();
-        api = new ApiFactory(apiSettings);
+        api = new ApiFactory(apiSettings, ApiLogs);
         api.UseKestrel(0);
         api.StartServer();
         Client = api.CreateClient();
