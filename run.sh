@@ -21,7 +21,10 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$api_port") 2>/dev/null; then
   exit 1
 fi
 
+require_tools dotnet node npm curl setsid
+
 pids=()
+on_started() { pids+=("$1"); }
 cleanup() {
   trap - EXIT INT TERM
   if [ ${#pids[@]} -gt 0 ]; then
@@ -36,33 +39,7 @@ trap cleanup EXIT
 trap 'exit 0' INT TERM
 
 ensure_azurite
-echo "Building ($configuration) ..."
-for project in src/Api/Api.csproj src/Silo/Silo.csproj; do
-  dotnet build "$project" -c "$configuration" -nologo >"$data_dir/logs/build.log" 2>&1 \
-    || { cat "$data_dir/logs/build.log" >&2; echo "The build failed." >&2; exit 1; }
-done
-
-storage_port=$(free_port)
-start_azurite "$data_dir/azurite" "$storage_port" "$data_dir/logs/azurite.log"
-pids+=("$AZURITE_PID")
-export Cluster__StorageConnectionString
-Cluster__StorageConnectionString=$(azurite_connection_string "$storage_port")
-export Cluster__ClusterId=recents-local
-
-silo_port=$(free_port)
-gateway_port=$(free_port)
-# Each process runs in its output folder, its content root, where its appsettings.json is.
-(cd "src/Silo/bin/$configuration/net10.0" && Silo__SiloPort=$silo_port Silo__GatewayPort=$gateway_port \
-  DOTNET_ENVIRONMENT=Development exec setsid dotnet Recents.Silo.dll) >"$data_dir/logs/silo.log" 2>&1 &
-pids+=($!)
-wait_for_port "$gateway_port" 120 "${pids[1]}" || { echo "The silo did not start; see $data_dir/logs/silo.log" >&2; exit 1; }
-
-(cd "src/Api/bin/$configuration/net10.0" && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
-  Directory__SeedFile="$repo/demo/seed.json" exec setsid dotnet Recents.Api.dll) >"$data_dir/logs/api.log" 2>&1 &
-pids+=($!)
-wait_for_http "http://127.0.0.1:$api_port/health/ready" 120 "${pids[@]}" \
-  || { echo "The API did not become ready; see $data_dir/logs/api.log" >&2; exit 1; }
-
+# The signing key of the development tokens is created on first use; the API must find it when it starts.
 mint_token() {
   local token
   token=$(dotnet user-jwts create --project src/Api/Api.csproj --name "$1" --scope "$2" --output token)
@@ -71,6 +48,30 @@ mint_token() {
 }
 token=$(mint_token demo-user itwin-platform)
 admin_token=$(mint_token demo-admin recents-admin)
+
+echo "Building ($configuration) ..."
+for project in src/Api/Api.csproj src/Silo/Silo.csproj; do
+  dotnet build "$project" -c "$configuration" -nologo >"$data_dir/logs/build.log" 2>&1 \
+    || { cat "$data_dir/logs/build.log" >&2; echo "The build failed." >&2; exit 1; }
+done
+
+{ read -r storage_port; read -r silo_port; read -r gateway_port; } < <(free_ports 3)
+start_azurite "$data_dir/azurite" "$storage_port" "$data_dir/logs/azurite.log"
+export Cluster__StorageConnectionString
+Cluster__StorageConnectionString=$(azurite_connection_string "$storage_port")
+export Cluster__ClusterId=recents-local
+
+# Each process runs in its output folder, its content root, where its appsettings.json is.
+(cd "src/Silo/bin/$configuration/net10.0" && Silo__SiloPort=$silo_port Silo__GatewayPort=$gateway_port \
+  DOTNET_ENVIRONMENT=Development exec setsid dotnet Recents.Silo.dll) >"$data_dir/logs/silo.log" 2>&1 &
+on_started $!
+wait_for_port "$gateway_port" 120 "${pids[1]}" || { echo "The silo did not start; see $data_dir/logs/silo.log" >&2; exit 1; }
+
+(cd "src/Api/bin/$configuration/net10.0" && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
+  Directory__SeedFile="$repo/demo/seed.json" exec setsid dotnet Recents.Api.dll) >"$data_dir/logs/api.log" 2>&1 &
+on_started $!
+wait_for_http "http://127.0.0.1:$api_port/health/ready" 120 "${pids[@]}" \
+  || { echo "The API did not become ready; see $data_dir/logs/api.log" >&2; exit 1; }
 
 cat <<INFO
 

@@ -5,8 +5,12 @@ set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
 
+summary_on_failure() { echo "0 passed, 1 failed ($1)"; exit 1; }
+require_tools dotnet node npm setsid || summary_on_failure "missing tools"
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/recents-test.XXXXXX")
 azurite_pid=""
+on_started() { azurite_pid=$1; }
 cleanup() {
   [ -n "$azurite_pid" ] && stop_azurite "$azurite_pid"
   rm -rf "$work"
@@ -15,12 +19,11 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-ensure_azurite || exit 1
-dotnet build Recents.sln -nologo -v quiet -clp:ErrorsOnly -clp:NoSummary || { echo "0 passed, 1 failed (build)"; exit 1; }
+ensure_azurite || summary_on_failure "Azurite install"
+dotnet build Recents.sln -nologo -v quiet -clp:ErrorsOnly -clp:NoSummary || summary_on_failure "build"
 
 storage_port=$(free_port)
-start_azurite "$work/azurite" "$storage_port" "$work/azurite.log" || { echo "0 passed, 1 failed (Azurite)"; exit 1; }
-azurite_pid=$AZURITE_PID
+start_azurite "$work/azurite" "$storage_port" "$work/azurite.log" || summary_on_failure "Azurite start"
 export RECENTS_TEST_STORAGE
 RECENTS_TEST_STORAGE=$(azurite_connection_string "$storage_port")
 

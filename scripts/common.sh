@@ -1,8 +1,27 @@
 # Shared by run.sh and test.sh: free ports, Azurite, waiting for services. Source it; do not run it.
 
-# A TCP port on 127.0.0.1 that nothing listens on right now.
+# free_ports N: N distinct TCP ports on 127.0.0.1 that nothing listens on right now, one per line. All N
+# sockets stay open until every port is chosen, so the N ports differ from one another.
+free_ports() {
+  node -e "
+    const net = require('net');
+    const servers = [...Array(Number(process.argv[1]))].map(() => net.createServer());
+    Promise.all(servers.map(s => new Promise(r => s.listen(0, '127.0.0.1', r)))).then(() => {
+      console.log(servers.map(s => s.address().port).join('\\n'));
+      servers.forEach(s => s.close());
+    });" "$1"
+}
+
 free_port() {
-  node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+  free_ports 1
+}
+
+# require_tools TOOL...: stops with a clear message when a tool this script needs is not installed.
+require_tools() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "$tool is required but not installed (see README.md)." >&2; return 1; }
+  done
 }
 
 # Installs the Azurite pinned in package-lock.json unless that exact install is already present.
@@ -18,14 +37,19 @@ azurite_connection_string() {
   echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$1/devstoreaccount1;"
 }
 
-# start_azurite DIR PORT LOGFILE: starts Azurite's table service in the background; sets AZURITE_PID.
+# start_azurite DIR PORT LOGFILE: starts Azurite's table service in the background and sets AZURITE_PID at
+# once (so a caller can stop it whatever happens next); then waits until it listens.
 start_azurite() {
   mkdir -p "$1"
   setsid node_modules/.bin/azurite-table --location "$1" --tableHost 127.0.0.1 --tablePort "$2" \
     --skipApiVersionCheck --disableTelemetry --silent >"$3" 2>&1 &
   AZURITE_PID=$!
+  on_started "$AZURITE_PID"
   wait_for_port "$2" 30 "$AZURITE_PID" || { echo "Azurite did not start; see $3" >&2; return 1; }
 }
+
+# Called with the pid of each background process a script starts; scripts override it to record the pid.
+on_started() { :; }
 
 # wait_for_port PORT SECONDS [PID]: true once something accepts connections on 127.0.0.1:PORT.
 wait_for_port() {
