@@ -604,6 +604,21 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
         Assert.Empty(await user.ListIdsAsync(after.ITwinId));
     }
 
+    [Fact]
+    public async Task A_deleted_iModel_id_cannot_be_stored_again_in_another_iTwin()
+    {
+        var home = await fixture.NewDirectory().SaveAsync();
+        var elsewhere = await fixture.NewDirectory().SaveAsync();
+        var iModelId = await home.AddIModelAsync();
+        await fixture.Admin().DeleteIModelExpectingSuccessAsync(iModelId);
+
+        using var moved = await fixture.Admin().PutAsync(AdminApi.IModels, iModelId, new IModelSpec().ToJson(elsewhere.ITwinId));
+        var error = await ApiAssert.ErrorAsync(moved, HttpStatusCode.UnprocessableEntity, "InvalidRequestBody");
+        ApiAssert.HasDetail(error, "InvalidValue", "iTwinId");
+
+        await fixture.Admin().StoreIModelAsync(iModelId, home.ITwinId, new IModelSpec());
+    }
+
     // ---- GET: ordering -------------------------------------------------------------------------
 
     [Theory]

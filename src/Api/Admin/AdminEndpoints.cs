@@ -10,7 +10,7 @@ namespace Recents.Api.Admin;
 public static class AdminEndpoints
 {
     private static readonly ErrorResult IModelMoved = ErrorResult.UnprocessableEntity(ApiErrors.InvalidRequestBody(
-        [new ApiErrorDetail("InvalidValue", "An iModel cannot move to another iTwin; delete it first.", "iTwinId")]));
+        [new ApiErrorDetail("InvalidValue", "An iModel belongs to one iTwin for life, even after it is deleted; it cannot be stored in another.", "iTwinId")]));
 
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {

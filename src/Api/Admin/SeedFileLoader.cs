@@ -9,8 +9,9 @@ namespace Recents.Api.Admin;
 /// <summary>
 /// Loads the directory seed file named by <c>Directory:SeedFile</c> once the cluster client is connected:
 /// <c>{"organizations": [...], "iTwins": [...], "iModels": [...]}</c>, each item an admin PUT body plus its
-/// <c>id</c>. Items are upserts, so loading the same file again changes nothing. An invalid file stops
-/// start-up with a message naming the bad item.
+/// <c>id</c>. Every item is validated before any is written, and an invalid file stops start-up with a
+/// message naming the bad item. Items are upserts, so loading the same file again changes nothing; an
+/// iModel the directory already binds to another iTwin is left as it is, with a warning.
 /// </summary>
 public sealed class SeedFileLoader(
     IConfiguration configuration, IGrainFactory grains, IOptions<JsonOptions> jsonOptions, ILogger<SeedFileLoader> logger)
@@ -29,57 +30,66 @@ public sealed class SeedFileLoader(
             return;
         }
 
-        var options = jsonOptions.Value.SerializerOptions;
-        await using var stream = File.OpenRead(path);
-        var seed = await JsonSerializer.DeserializeAsync<SeedFile>(stream, options, cancellationToken)
-            ?? throw new InvalidDataException($"Seed file {path} is empty.");
+        SeedFile seed;
+        await using (var stream = File.OpenRead(path))
+        {
+            seed = await JsonSerializer.DeserializeAsync<SeedFile>(stream, jsonOptions.Value.SerializerOptions, cancellationToken)
+                ?? throw new InvalidDataException($"Seed file {path} is empty.");
+        }
 
-        foreach (var (id, details) in Items<OrganizationBody, OrganizationDetails>(seed.Organizations, "organizations", b => b.ToDetails))
+        var organizations = Parse<OrganizationBody, OrganizationDetails>(path, seed.Organizations, "organizations", body => body.ToDetails);
+        var iTwins = Parse<ITwinBody, ITwinDetails>(path, seed.ITwins, "iTwins", body => body.ToDetails);
+        var iModels = Parse<IModelBody, IModelDetails>(path, seed.IModels, "iModels", body => body.ToDetails);
+
+        foreach (var (id, details) in organizations)
         {
             await grains.GetGrain<IOrganizationGrain>(id).SetAsync(details);
         }
 
-        foreach (var (id, details) in Items<ITwinBody, ITwinDetails>(seed.ITwins, "iTwins", b => b.ToDetails))
+        foreach (var (id, details) in iTwins)
         {
             await grains.GetGrain<IITwinGrain>(id).SetAsync(details);
         }
 
-        foreach (var (id, details) in Items<IModelBody, IModelDetails>(seed.IModels, "iModels", b => b.ToDetails))
+        foreach (var (id, details) in iModels)
         {
             if (!await grains.GetGrain<IIModelGrain>(id).SetAsync(details))
             {
-                throw new InvalidDataException($"{path}: iModel {id} exists in another iTwin; an iModel cannot move.");
+                logger.LogWarning("Seed iModel {IModelId} belongs to another iTwin than {ITwinId}; left as it is.", id, details.ITwinId);
             }
         }
 
         logger.LogInformation(
             "Loaded seed file {Path}: {Organizations} organizations, {ITwins} iTwins, {IModels} iModels.",
-            path, seed.Organizations?.Count ?? 0, seed.ITwins?.Count ?? 0, seed.IModels?.Count ?? 0);
-
-        IEnumerable<(Guid Id, TDetails Details)> Items<TBody, TDetails>(
-            IReadOnlyList<JsonElement>? items, string section, Func<TBody, Func<BodyErrors, TDetails?>> toDetails)
-            where TBody : class
-            where TDetails : class
-        {
-            for (var i = 0; i < (items?.Count ?? 0); i++)
-            {
-                var item = items![i];
-                var where = $"{path}: {section}[{i}]";
-                var idText = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var idElement)
-                    && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
-                if (!Ids.TryParse(idText, out var id))
-                {
-                    throw new InvalidDataException($"{where}: 'id' must be a GUID.");
-                }
-
-                var body = item.Deserialize<TBody>(options) ?? throw new InvalidDataException($"{where}: not an object.");
-                var errors = new BodyErrors();
-                var details = toDetails(body)(errors) ?? throw new InvalidDataException(
-                    $"{where}: {string.Join("; ", errors.Details.Select(detail => $"{detail.Target}: {detail.Message}"))}");
-                yield return (id, details);
-            }
-        }
+            path, organizations.Count, iTwins.Count, iModels.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private List<(Guid Id, TDetails Details)> Parse<TBody, TDetails>(
+        string path, IReadOnlyList<JsonElement>? items, string section, Func<TBody, Func<BodyErrors, TDetails?>> toDetails)
+        where TBody : class
+        where TDetails : class
+    {
+        var parsed = new List<(Guid, TDetails)>();
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            var item = items![i];
+            var where = $"{path}: {section}[{i}]";
+            var idText = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var idElement)
+                && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
+            if (!Ids.TryParse(idText, out var id))
+            {
+                throw new InvalidDataException($"{where}: 'id' must be a GUID.");
+            }
+
+            var body = item.Deserialize<TBody>(jsonOptions.Value.SerializerOptions) ?? throw new InvalidDataException($"{where}: not an object.");
+            var errors = new BodyErrors();
+            var details = toDetails(body)(errors) ?? throw new InvalidDataException(
+                $"{where}: {string.Join("; ", errors.Details.Select(detail => $"{detail.Target}: {detail.Message}"))}");
+            parsed.Add((id, details));
+        }
+
+        return parsed;
+    }
 }

@@ -14,7 +14,12 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
         var sent = context.Request.Headers[HeaderName].ToString();
         var correlationId = IsUsable(sent) ? sent : Guid.NewGuid().ToString();
         context.TraceIdentifier = correlationId;
-        context.Response.Headers[HeaderName] = correlationId;
+        // Set as the response starts: an exception handler clears headers set earlier.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[HeaderName] = correlationId;
+            return Task.CompletedTask;
+        });
         using (logger.BeginScope("CorrelationId:{CorrelationId}", correlationId))
         {
             await next(context);

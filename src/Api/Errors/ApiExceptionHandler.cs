@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.Extensions.Options;
 
 namespace Recents.Api.Errors;
 
@@ -7,7 +6,7 @@ namespace Recents.Api.Errors;
 /// Last line for exceptions: a cluster or storage outage becomes 503 with Retry-After, anything else a
 /// 500; both in the envelope, neither with details of the exception.
 /// </summary>
-public sealed class ApiExceptionHandler(IOptions<UnavailabilityOptions> options, ILogger<ApiExceptionHandler> logger)
+public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -15,6 +14,7 @@ public sealed class ApiExceptionHandler(IOptions<UnavailabilityOptions> options,
         if (httpContext.RequestAborted.IsCancellationRequested)
         {
             logger.LogInformation("The client aborted {Method} {Path}.", httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.StatusCode = 499; // logged as "client closed request", not as a 200
             return true;
         }
 
@@ -30,8 +30,7 @@ public sealed class ApiExceptionHandler(IOptions<UnavailabilityOptions> options,
             // One line per request during an outage; the stack trace would add nothing but volume.
             logger.LogWarning("The grain cluster or storage could not serve {Method} {Path}; answering 503. {ExceptionType}: {Reason}",
                 httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, exception.Message);
-            httpContext.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await ErrorResult.WriteAsync(httpContext.Response, StatusCodes.Status503ServiceUnavailable, ApiErrors.ServiceUnavailable);
+            await ServiceUnavailableResponse.WriteAsync(httpContext);
             return true;
         }
 

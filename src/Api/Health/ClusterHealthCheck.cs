@@ -15,7 +15,10 @@ public sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, "The grain cluster or its storage did not answer.", exception);
+            // The reason without the stack trace: a failing probe is logged at every poll.
+            return new HealthCheckResult(
+                context.Registration.FailureStatus,
+                $"The grain cluster or its storage did not answer: {exception.GetType().Name}: {exception.Message}");
         }
     }
 }

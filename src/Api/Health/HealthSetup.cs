@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Recents.Api.Errors;
 
 namespace Recents.Api.Health;
 
@@ -14,10 +16,14 @@ public static class HealthSetup
         return services;
     }
 
-    /// <summary><c>/health/live</c> checks nothing beyond the process; <c>/health/ready</c> asks the cluster and storage.</summary>
+    /// <summary>
+    /// <c>/health/live</c> checks nothing beyond the process; <c>/health/ready</c> asks the cluster and storage,
+    /// and when they do not answer it is a 503 like any other: the envelope and a Retry-After.
+    /// </summary>
     public static IEndpointRouteBuilder MapRecentsHealthChecks(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        HttpMethodMetadata getOrHead = new([HttpMethods.Get, HttpMethods.Head]);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(getOrHead);
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
@@ -27,7 +33,19 @@ public static class HealthSetup
                 [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-        });
+            ResponseWriter = WriteReadinessAsync,
+        }).WithMetadata(getOrHead);
         return app;
+    }
+
+    private static Task WriteReadinessAsync(HttpContext context, HealthReport report)
+    {
+        if (report.Status == HealthStatus.Healthy)
+        {
+            context.Response.ContentType = "text/plain";
+            return context.Response.WriteAsync(report.Status.ToString());
+        }
+
+        return ServiceUnavailableResponse.WriteAsync(context);
     }
 }

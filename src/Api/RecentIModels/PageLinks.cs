@@ -14,14 +14,15 @@ public sealed record PageLinks(Link Self, Link? Prev, Link? Next)
     {
         var self = new Link(request.GetEncodedUrl());
         var prev = skip > 0 ? new Link(PageUrl(request, Math.Max(0, skip - top), top)) : null;
-        var next = skip + top < total ? new Link(PageUrl(request, skip + top, top)) : null;
+        var next = (long)skip + top < total ? new Link(PageUrl(request, skip + top, top)) : null;
         return new PageLinks(self, prev, next);
     }
 
     private static string PageUrl(HttpRequest request, int skip, int top)
     {
         var query = new QueryBuilder(request.Query
-            .Where(parameter => parameter.Key is not ListRecentsQuery.SkipParameter and not ListRecentsQuery.TopParameter)
+            // Query names match case-insensitively (as the query collection does), so $TOP is replaced too.
+            .Where(parameter => !IsPagingParameter(parameter.Key))
             .SelectMany(parameter => parameter.Value.Select(value => KeyValuePair.Create(parameter.Key, value ?? ""))))
         {
             { ListRecentsQuery.TopParameter, top.ToString(System.Globalization.CultureInfo.InvariantCulture) },
@@ -29,4 +30,8 @@ public sealed record PageLinks(Link Self, Link? Prev, Link? Next)
         };
         return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, query.ToQueryString());
     }
+
+    private static bool IsPagingParameter(string name) =>
+        name.Equals(ListRecentsQuery.SkipParameter, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(ListRecentsQuery.TopParameter, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Recents.Directory;
 
 /// <summary>An iTwin of the directory, keyed by its id.</summary>
@@ -5,6 +7,7 @@ namespace Recents.Directory;
 public interface IITwinGrain : IGrainWithGuidKey
 {
     [Alias("Get")]
+    [ReadOnly]
     Task<ITwinDetails?> GetAsync();
 
     [Alias("Set")]

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Recents.Directory;
 
 /// <summary>An organization of the directory, keyed by its id.</summary>
@@ -6,6 +8,7 @@ public interface IOrganizationGrain : IGrainWithGuidKey
 {
     /// <summary>The stored organization, or null when none was stored.</summary>
     [Alias("Get")]
+    [ReadOnly]
     Task<OrganizationDetails?> GetAsync();
 
     [Alias("Set")]

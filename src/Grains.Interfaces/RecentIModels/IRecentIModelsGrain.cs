@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 
 namespace Recents.RecentIModels;
 
@@ -19,5 +20,6 @@ public interface IRecentIModelsGrain : IGrainWithStringKey
 
     /// <summary>The whole list, most recently used first.</summary>
     [Alias("List")]
+    [ReadOnly]
     Task<ImmutableArray<RecentIModel>> ListAsync();
 }

@@ -15,7 +15,4 @@ public abstract class DirectoryEntryGrain<TDetails>(IPersistentState<DirectoryEn
         state.State.Details = details;
         return state.WriteOrDeactivateAsync(this);
     }
-
-    protected Task ClearAsync() =>
-        state.RecordExists ? state.ClearOrDeactivateAsync(this) : Task.CompletedTask;
 }

@@ -3,6 +3,8 @@ using Recents.Grains.Storage;
 
 namespace Recents.Grains.Directory;
 
+// The grain type name is part of every stored key: pinned so that renaming the class keeps the data.
+[GrainType("organization")]
 public sealed class OrganizationGrain(
     [PersistentState("organization", GrainStorage.Name)] IPersistentState<DirectoryEntryState<OrganizationDetails>> state)
     : DirectoryEntryGrain<OrganizationDetails>(state), IOrganizationGrain

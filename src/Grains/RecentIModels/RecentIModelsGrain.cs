@@ -8,6 +8,8 @@ namespace Recents.Grains.RecentIModels;
 /// One user's recently used iModels. Orleans runs one call at a time per activation, so concurrent adds
 /// of one user are applied in turn and each sees the result of the previous one.
 /// </summary>
+// The grain type name is part of every stored key: pinned so that renaming the class keeps the data.
+[GrainType("recentimodels")]
 public sealed class RecentIModelsGrain(
     [PersistentState("recentIModels", GrainStorage.Name)] IPersistentState<RecentIModelsState> state)
     : Grain, IRecentIModelsGrain

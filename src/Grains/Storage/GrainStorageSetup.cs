@@ -17,7 +17,6 @@ public static class GrainStorageSetup
         {
             options.TableServiceClient = tables;
             options.TableName = tableName;
-            options.DeleteStateOnClear = true;
         });
         return silo.UseRecentsStateSerializer();
     }

@@ -5,9 +5,6 @@ internal static class PersistentStateExtensions
     public static Task WriteOrDeactivateAsync<TState>(this IPersistentState<TState> state, Grain grain) =>
         DeactivateOnFailureAsync(grain, state.WriteStateAsync());
 
-    public static Task ClearOrDeactivateAsync<TState>(this IPersistentState<TState> state, Grain grain) =>
-        DeactivateOnFailureAsync(grain, state.ClearStateAsync());
-
     /// <summary>
     /// When a storage operation fails, memory may no longer match storage (and after an ETag conflict
     /// another activation may own newer state), so the activation is dropped and the next call reloads

@@ -48,16 +48,15 @@ public sealed class IModelGrainTests(MemoryStorageCluster cluster)
     }
 
     [Fact]
-    public async Task Set_InAnotherITwin_AfterDeletion_StoresIt()
+    public async Task Set_InAnotherITwin_AfterDeletion_IsRefused_TheIdStaysBoundToItsITwin()
     {
         var original = SampleDirectory.UnsecuredIModel();
-        var recreated = original with { ITwinId = Guid.NewGuid() };
         await iModel.SetAsync(original);
         await iModel.DeleteAsync();
 
-        Assert.True(await iModel.SetAsync(recreated));
+        Assert.False(await iModel.SetAsync(original with { ITwinId = Guid.NewGuid() }));
 
-        DetailsAssert.Equal(recreated, await iModel.GetAsync());
+        Assert.Null(await iModel.GetAsync());
     }
 
     [Fact]

@@ -2,36 +2,43 @@ using Recents.Directory;
 
 namespace Recents.Grains.Tests;
 
-/// <summary>Deleting an iModel removes its stored row, for good (contract §4: a deletion applies to every later request).</summary>
+/// <summary>
+/// Deleting an iModel removes it for good (contract §4: a deletion applies to every later request); its stored
+/// row keeps only the iTwin it belongs to, so that its id can never be reused in another iTwin.
+/// </summary>
 [Collection(AzureTableClusterCollection.Name)]
 public sealed class AzureTableDeleteTests(AzureTableCluster storage)
 {
     private IGrainFactory Grains => storage.Client;
 
     [Fact]
-    public async Task DeletingAnIModel_RemovesItsRow_AndItStaysDeletedAfterDeactivation()
+    public async Task DeletingAnIModel_StaysDeletedAfterDeactivation_AndKeepsItBoundToItsITwin()
     {
         var iModel = Grains.GetGrain<IIModelGrain>(Guid.NewGuid());
-        await iModel.SetAsync(SampleDirectory.IModelWithRolePermissions());
-        Assert.NotNull(await storage.ReadRowAsync(iModel, StateNames.IModel));
+        var details = SampleDirectory.IModelWithRolePermissions();
+        await iModel.SetAsync(details);
+        var before = await storage.ReadRowAsync(iModel, StateNames.IModel);
 
         await iModel.DeleteAsync();
 
-        Assert.Null(await storage.ReadRowAsync(iModel, StateNames.IModel));
+        var after = await storage.ReadRowAsync(iModel, StateNames.IModel);
+        Assert.NotEqual(before?.ETag, after?.ETag);
         Assert.Null(await iModel.GetAsync());
         await storage.Cluster.DeactivateAsync(iModel);
         Assert.Null(await iModel.GetAsync());
+        Assert.False(await iModel.SetAsync(details with { ITwinId = Guid.NewGuid() }));
     }
 
     [Fact]
     public async Task DeletedIModel_CanBeStoredAgain()
     {
         var iModel = Grains.GetGrain<IIModelGrain>(Guid.NewGuid());
-        var details = SampleDirectory.IModelWithUserPermissions();
-        await iModel.SetAsync(SampleDirectory.UnsecuredIModel());
+        var first = SampleDirectory.UnsecuredIModel();
+        var details = SampleDirectory.IModelWithUserPermissions() with { ITwinId = first.ITwinId };
+        await iModel.SetAsync(first);
         await iModel.DeleteAsync();
 
-        await iModel.SetAsync(details);
+        Assert.True(await iModel.SetAsync(details));
 
         await storage.Cluster.DeactivateAsync(iModel);
         DetailsAssert.Equal(details, await iModel.GetAsync());

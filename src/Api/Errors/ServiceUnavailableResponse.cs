@@ -1,0 +1,15 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace Recents.Api.Errors;
+
+public static class ServiceUnavailableResponse
+{
+    /// <summary>503 ServiceUnavailable in the envelope, with the configured Retry-After (contract §1).</summary>
+    public static Task WriteAsync(HttpContext context)
+    {
+        var retryAfter = context.RequestServices.GetRequiredService<IOptions<UnavailabilityOptions>>().Value.RetryAfterSeconds;
+        context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        return ErrorResult.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable, ApiErrors.ServiceUnavailable);
+    }
+}
