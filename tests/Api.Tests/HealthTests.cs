@@ -27,4 +27,16 @@ public sealed class HealthTests(RecentsApiFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Probe_answers_only_GET_and_HEAD(string path)
+    {
+        using var head = await fixture.Api().SendAsync(HttpMethod.Head, path);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+
+        using var post = await fixture.Api().SendAsync(HttpMethod.Post, path);
+        await ApiAssert.ErrorAsync(post, HttpStatusCode.MethodNotAllowed);
+    }
 }

@@ -728,6 +728,30 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
+    public async Task Following_next_works_when_the_caller_spells_the_paging_parameters_in_upper_case()
+    {
+        var (user, directory) = await ViewerOfNewITwinAsync();
+        var ids = await directory.AddIModelsAsync(5);
+        await user.AddAllAsync(ids);
+
+        var seen = await FollowNextAsync(user, $"/imodels/recents?iTwinId={directory.ITwinId}&$TOP=2");
+
+        Assert.Equal(ids.Reverse(), seen);
+    }
+
+    [Fact]
+    public async Task The_largest_skip_has_no_next_link()
+    {
+        var (user, directory) = await ViewerOfNewITwinAsync();
+        await user.AddAllAsync(await directory.AddIModelsAsync(2));
+
+        var page = await user.ListBodyAsync(directory.ITwinId, $"$skip={int.MaxValue}&$top=1000");
+
+        Assert.Empty(page.GetProperty("iModels").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, page.GetProperty("_links").GetProperty("next").ValueKind);
+    }
+
+    [Fact]
     public async Task Next_links_repeat_the_orderBy_and_representation_needs_only_the_header()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();

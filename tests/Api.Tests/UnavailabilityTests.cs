@@ -29,7 +29,8 @@ public sealed class UnavailabilityTests(RecentsApiFixture fixture) : IClassFixtu
         await AssertUnavailableAsync(() => user.RemoveAsync(iModelId));
 
         using var ready = await fixture.Client.GetAsync("/health/ready");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        await ApiAssert.ErrorAsync(ready, HttpStatusCode.ServiceUnavailable, "ServiceUnavailable");
+        Assert.Single(ready.Headers.GetValues("Retry-After"));
         using var live = await fixture.Client.GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
@@ -40,6 +41,7 @@ public sealed class UnavailabilityTests(RecentsApiFixture fixture) : IClassFixtu
         using var response = await send();
         elapsed.Stop();
 
+        Assert.Single(response.Headers.GetValues("X-Correlation-Id"));
         await ApiAssert.ErrorAsync(response, HttpStatusCode.ServiceUnavailable, "ServiceUnavailable");
         var retryAfter = Assert.Single(response.Headers.GetValues("Retry-After"));
         Assert.True(int.Parse(retryAfter, NumberStyles.None, CultureInfo.InvariantCulture) >= 1, $"Retry-After: {retryAfter}");

@@ -34,6 +34,16 @@ public sealed class AzureTableSchemaTests(AzureTableCluster storage)
         AssertOrleansSerialized(Assert.IsType<TableEntity>(row));
     }
 
+    [Fact]
+    public void Stored_keys_use_the_pinned_grain_type_names()
+    {
+        // Stored state is keyed "{ServiceId}_{grain type}_{key}": these names must not change with class names.
+        Assert.Equal("recentimodels", NewUsersList(storage.Client).GetGrainId().Type.ToString());
+        Assert.Equal("imodel", storage.Client.GetGrain<IIModelGrain>(Guid.NewGuid()).GetGrainId().Type.ToString());
+        Assert.Equal("itwin", storage.Client.GetGrain<IITwinGrain>(Guid.NewGuid()).GetGrainId().Type.ToString());
+        Assert.Equal("organization", storage.Client.GetGrain<IOrganizationGrain>(Guid.NewGuid()).GetGrainId().Type.ToString());
+    }
+
     private static void AssertOrleansSerialized(TableEntity row)
     {
         var values = row
