@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Recents.Api.Errors;
 using Recents.RecentIModels;
 
 namespace Recents.Api.Authentication;
@@ -33,13 +34,21 @@ public static class AuthenticationSetup
 
                     return Task.CompletedTask;
                 },
-                OnChallenge = context =>
+                OnChallenge = async context =>
                 {
                     context.HandleResponse();
+                    if (context.AuthenticateFailure is not null
+                        && await IdentityProvider.IsUnreachableAsync(context.Options, context.HttpContext.RequestAborted))
+                    {
+                        // The token may be fine: the keys to check it could not be fetched. Say "retry", not "invalid".
+                        await ServiceUnavailableResponse.WriteAsync(context.HttpContext);
+                        return;
+                    }
+
                     var reason = context.Request.Headers.Authorization.Count == 0
                         ? null
                         : BearerChallenge.DescribeFailure(context.AuthenticateFailure);
-                    return BearerChallenge.WriteAsync(context.HttpContext, reason);
+                    await BearerChallenge.WriteAsync(context.HttpContext, reason);
                 },
             };
         });

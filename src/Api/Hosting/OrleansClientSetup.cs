@@ -14,7 +14,6 @@ public static class OrleansClientSetup
     {
         var cluster = builder.Configuration.GetSection(ClusterConnectionOptions.SectionName).Get<ClusterConnectionOptions>() ?? new();
         cluster.Validate();
-        var responseTimeout = builder.Configuration.GetValue("Cluster:ResponseTimeout", TimeSpan.FromSeconds(15));
 
         builder.UseOrleansClient(client =>
         {
@@ -28,7 +27,7 @@ public static class OrleansClientSetup
                 options.TableServiceClient = new TableServiceClient(cluster.StorageConnectionString);
                 options.TableName = cluster.MembershipTableName;
             });
-            client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = responseTimeout);
+            client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = cluster.ResponseTimeout);
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
             client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
         });

@@ -20,6 +20,12 @@ public sealed class ClusterConnectionOptions
     /// <summary>The Azure table where silos register and clients find gateways.</summary>
     public string MembershipTableName { get; set; } = "RecentsSiloInstances";
 
+    /// <summary>
+    /// How long the API waits for a grain call before answering 503; above the silo's storage retry budget
+    /// (about 13 s) so that a storage failure is reported as such.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Fails fast with a message naming the setting, instead of a storage SDK error later.</summary>
     public void Validate()
     {
