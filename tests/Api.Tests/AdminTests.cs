@@ -208,6 +208,8 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     [Theory]
     [InlineData("""{"organizationId": "not-a-guid", "roles": [], "members": []}""", "organizationId")]
     [InlineData("""{"roles": [], "members": []}""", "organizationId")]
+    [InlineData("""{"organizationId": "0d9c1c55-7d6b-4d51-9a43-000000000000", "members": []}""", "roles")]
+    [InlineData("""{"organizationId": "0d9c1c55-7d6b-4d51-9a43-000000000000", "roles": []}""", "members")]
     [InlineData("""{"organizationId": "0d9c1c55-7d6b-4d51-9a43-000000000000", "roles": [{"id": "role-1", "permissions": ["imodels_webview"]}], "members": []}""", "roles[0].id")]
     [InlineData("""{"organizationId": "0d9c1c55-7d6b-4d51-9a43-000000000000", "roles": [], "members": [{"userId": "", "roleIds": []}]}""", "members[0].userId")]
     [InlineData("""{"organizationId": "0d9c1c55-7d6b-4d51-9a43-000000000000", "roles": [], "members": [{"userId": "ok", "roleIds": ["nope"]}]}""", "members[0].roleIds[0]")]
@@ -359,11 +361,12 @@ public sealed class AdminTests(RecentsApiFixture fixture)
         return await ApiAssert.ErrorAsync(response, HttpStatusCode.UnprocessableEntity, "InvalidRequestBody");
     }
 
-    /// <summary>GET answers 200 and every property of the PUT body comes back with the same value.</summary>
+    /// <summary>GET answers 200 with exactly the properties of the PUT body, each with the same value.</summary>
     private async Task AssertStoredAsync(string resource, Guid id, JsonObject expected)
     {
         using var response = await admin.GetAsync(resource, id);
         var actual = await ApiAssert.JsonAsync(response, HttpStatusCode.OK);
+        Assert.Empty(actual.EnumerateObject().Select(property => property.Name).Except(expected.Select(property => property.Key)));
         foreach (var (name, expectedValue) in expected)
         {
             Assert.True(actual.TryGetProperty(name, out var actualValue), $"GET {resource}/{id} has no '{name}': {actual}");

@@ -42,7 +42,8 @@ public static class AdminEndpoints
             PutAsync<IModelBody, IModelDetails>(id, request, reader, body => body.ToDetails, ApiErrors.IModelNotFound,
                 async (guid, details) => await grains.GetGrain<IIModelGrain>(guid).SetAsync(details) ? null : IModelMoved));
         admin.MapGet("/imodels/{id}", (string id, IGrainFactory grains) =>
-            GetAsync(id, ApiErrors.IModelNotFound, guid => grains.GetGrain<IIModelGrain>(guid).GetAsync()));
+            GetAsync(id, ApiErrors.IModelNotFound, async guid =>
+                await grains.GetGrain<IIModelGrain>(guid).GetAsync() is { } details ? IModelBody.From(details) : null));
         admin.MapDelete("/imodels/{id}", async Task<Results<NoContent, ErrorResult>> (string id, IGrainFactory grains) =>
         {
             if (!Ids.TryParse(id, out var guid))

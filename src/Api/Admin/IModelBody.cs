@@ -24,6 +24,22 @@ public sealed record IModelBody(
 
     public sealed record UserPermissionsBody(string? UserId, IReadOnlyList<string?>? Permissions);
 
+    /// <summary>The stored iModel in the shape of the PUT body, as <c>GET /admin/imodels/{id}</c> returns it.</summary>
+    public static IModelBody From(IModelDetails details) => new(
+        details.ITwinId.ToString(),
+        details.Name,
+        details.Description,
+        details.State == IModelState.Initialized ? "initialized" : "notInitialized",
+        details.CreatedDateTime.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture),
+        details.Extent is { } extent
+            ? new ExtentBody(
+                new PointBody(extent.SouthWest.Latitude, extent.SouthWest.Longitude),
+                new PointBody(extent.NorthEast.Latitude, extent.NorthEast.Longitude))
+            : null,
+        details.DataCenterLocation,
+        details.RolePermissions?.Select(entry => new RolePermissionsBody(entry.RoleId.ToString(), [.. entry.Permissions])).ToList(),
+        details.UserPermissions?.Select(entry => new UserPermissionsBody(entry.UserId, [.. entry.Permissions])).ToList());
+
     public IModelDetails? ToDetails(BodyErrors errors)
     {
         var iTwinId = errors.RequireId(ITwinId, "iTwinId");

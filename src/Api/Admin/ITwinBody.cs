@@ -13,12 +13,12 @@ public sealed record ITwinBody(string? OrganizationId, IReadOnlyList<ITwinBody.R
     public ITwinDetails? ToDetails(BodyErrors errors)
     {
         var organizationId = errors.RequireId(OrganizationId, "organizationId");
-        var roles = errors.RequireList(Roles ?? [], "roles")
+        var roles = errors.RequireList(Roles, "roles")
             .Select((role, i) => new ITwinRole(
                 errors.RequireId(role.Id, $"roles[{i}].id"),
                 Permissions.Validate(role.Permissions, $"roles[{i}].permissions", errors)))
             .ToImmutableArray();
-        var members = errors.RequireList(Members ?? [], "members")
+        var members = errors.RequireList(Members, "members")
             .Select((member, i) => new ITwinMember(
                 errors.RequireUserId(member.UserId, $"members[{i}].userId"),
                 errors.RequireList(member.RoleIds, $"members[{i}].roleIds")

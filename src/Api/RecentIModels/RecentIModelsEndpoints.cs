@@ -24,8 +24,18 @@ public static class RecentIModelsEndpoints
         return app;
     }
 
-    private static async Task<Results<NoContent, ErrorResult>> AddAsync(
-        string id, ClaimsPrincipal user, DirectoryAccess directory, IGrainFactory grains)
+    private static Task<Results<NoContent, ErrorResult>> AddAsync(
+        string id, ClaimsPrincipal user, DirectoryAccess directory, IGrainFactory grains) =>
+        ChangeAsync(id, user, directory, grains, (recents, iModel) => recents.AddAsync(new RecentIModel(iModel.Id, iModel.Details.ITwinId)));
+
+    private static Task<Results<NoContent, ErrorResult>> RemoveAsync(
+        string id, ClaimsPrincipal user, DirectoryAccess directory, IGrainFactory grains) =>
+        ChangeAsync(id, user, directory, grains, (recents, iModel) => recents.RemoveAsync(iModel.Id));
+
+    /// <summary>POST and DELETE: 404 unless the caller may view the iModel now, else the change to their list, then 204.</summary>
+    private static async Task<Results<NoContent, ErrorResult>> ChangeAsync(
+        string id, ClaimsPrincipal user, DirectoryAccess directory, IGrainFactory grains,
+        Func<IRecentIModelsGrain, ViewableIModel, Task> change)
     {
         var userId = user.UserId();
         var iModel = Ids.TryParse(id, out var iModelId) ? await directory.FindViewableIModelAsync(userId, iModelId) : null;
@@ -34,21 +44,7 @@ public static class RecentIModelsEndpoints
             return ErrorResult.NotFound(ApiErrors.IModelNotFound);
         }
 
-        await RecentsOf(grains, userId).AddAsync(new RecentIModel(iModel.Id, iModel.Details.ITwinId));
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<Results<NoContent, ErrorResult>> RemoveAsync(
-        string id, ClaimsPrincipal user, DirectoryAccess directory, IGrainFactory grains)
-    {
-        var userId = user.UserId();
-        var iModel = Ids.TryParse(id, out var iModelId) ? await directory.FindViewableIModelAsync(userId, iModelId) : null;
-        if (iModel is null)
-        {
-            return ErrorResult.NotFound(ApiErrors.IModelNotFound);
-        }
-
-        await RecentsOf(grains, userId).RemoveAsync(iModel.Id);
+        await change(RecentsOf(grains, userId), iModel);
         return TypedResults.NoContent();
     }
 
