@@ -18,11 +18,8 @@ public sealed class ForwardedHeadersTests(RecentsApiFixture fixture)
         await user.AddAllAsync(await directory.AddIModelsAsync(3));
         var settings = fixture.ClusterSettings
             .Concat(fixture.Tokens.ApiSettings)
-            .Append(KeyValuePair.Create("ForwardedHeaders:Enabled", "true"))
-            .ToDictionary();
-        await using var proxiedApi = new ApiFactory(settings);
-        proxiedApi.UseKestrel(0);
-        proxiedApi.StartServer();
+            .Append(KeyValuePair.Create("ForwardedHeaders:Enabled", "true"));
+        await using var proxiedApi = RecentsApiFixture.StartApi(settings);
         using var http = proxiedApi.CreateClient();
 
         using var response = await new ApiClient(http).SendAsync(

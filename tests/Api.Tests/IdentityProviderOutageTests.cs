@@ -18,11 +18,8 @@ public sealed class IdentityProviderOutageTests(RecentsApiFixture fixture)
         var settings = fixture.ClusterSettings
             .Append(KeyValuePair.Create("Authentication:Schemes:Bearer:Authority", unreachableAuthority))
             .Append(KeyValuePair.Create("Authentication:Schemes:Bearer:RequireHttpsMetadata", "false"))
-            .Append(KeyValuePair.Create("Authentication:Schemes:Bearer:ValidAudiences:0", TestTokens.Audience))
-            .ToDictionary();
-        await using var api = new ApiFactory(settings);
-        api.UseKestrel(0);
-        api.StartServer();
+            .Append(KeyValuePair.Create("Authentication:Schemes:Bearer:ValidAudiences:0", TestTokens.Audience));
+        await using var api = RecentsApiFixture.StartApi(settings);
         using var http = api.CreateClient();
 
         using var response = await new ApiClient(http).SendAsync(

@@ -18,32 +18,18 @@ public static class AdminEndpoints
             .RequireAuthorization(AuthenticationSetup.AdminPolicy)
             .WithTags("Directory administration");
 
-        admin.MapPut("/organizations/{id}", (string id, HttpRequest request, AdminBodyReader reader, IGrainFactory grains) =>
-            PutAsync<OrganizationBody, OrganizationDetails>(id, request, reader, body => body.ToDetails, ApiErrors.OrganizationNotFound,
-                async (guid, details) =>
-                {
-                    await grains.GetGrain<IOrganizationGrain>(guid).SetAsync(details);
-                    return null;
-                }));
-        admin.MapGet("/organizations/{id}", (string id, IGrainFactory grains) =>
-            GetAsync(id, ApiErrors.OrganizationNotFound, guid => grains.GetGrain<IOrganizationGrain>(guid).GetAsync()));
-
-        admin.MapPut("/itwins/{id}", (string id, HttpRequest request, AdminBodyReader reader, IGrainFactory grains) =>
-            PutAsync<ITwinBody, ITwinDetails>(id, request, reader, body => body.ToDetails, ApiErrors.ITwinNotFound,
-                async (guid, details) =>
-                {
-                    await grains.GetGrain<IITwinGrain>(guid).SetAsync(details);
-                    return null;
-                }));
-        admin.MapGet("/itwins/{id}", (string id, IGrainFactory grains) =>
-            GetAsync(id, ApiErrors.ITwinNotFound, guid => grains.GetGrain<IITwinGrain>(guid).GetAsync()));
-
-        admin.MapPut("/imodels/{id}", (string id, HttpRequest request, AdminBodyReader reader, IGrainFactory grains) =>
-            PutAsync<IModelBody, IModelDetails>(id, request, reader, body => body.ToDetails, ApiErrors.IModelNotFound,
-                async (guid, details) => await grains.GetGrain<IIModelGrain>(guid).SetAsync(details) ? null : IModelMoved));
-        admin.MapGet("/imodels/{id}", (string id, IGrainFactory grains) =>
-            GetAsync(id, ApiErrors.IModelNotFound, async guid =>
-                await grains.GetGrain<IIModelGrain>(guid).GetAsync() is { } details ? IModelBody.From(details) : null));
+        MapResource<OrganizationBody, OrganizationDetails, OrganizationDetails>(
+            admin, "organizations", ApiErrors.OrganizationNotFound, body => body.ToDetails,
+            (grains, id, details) => Accepted(grains.GetGrain<IOrganizationGrain>(id).SetAsync(details)),
+            (grains, id) => grains.GetGrain<IOrganizationGrain>(id).GetAsync());
+        MapResource<ITwinBody, ITwinDetails, ITwinDetails>(
+            admin, "itwins", ApiErrors.ITwinNotFound, body => body.ToDetails,
+            (grains, id, details) => Accepted(grains.GetGrain<IITwinGrain>(id).SetAsync(details)),
+            (grains, id) => grains.GetGrain<IITwinGrain>(id).GetAsync());
+        MapResource<IModelBody, IModelDetails, IModelBody>(
+            admin, "imodels", ApiErrors.IModelNotFound, body => body.ToDetails,
+            async (grains, id, details) => await grains.GetGrain<IIModelGrain>(id).SetAsync(details) ? null : IModelMoved,
+            async (grains, id) => await grains.GetGrain<IIModelGrain>(id).GetAsync() is { } details ? IModelBody.From(details) : null);
         admin.MapDelete("/imodels/{id}", async Task<Results<NoContent, ErrorResult>> (string id, IGrainFactory grains) =>
         {
             if (!Ids.TryParse(id, out var guid))
@@ -55,6 +41,31 @@ public static class AdminEndpoints
             return TypedResults.NoContent();
         });
         return app;
+    }
+
+    /// <summary>PUT (validate, then store) and GET of one kind of directory entry.</summary>
+    private static void MapResource<TBody, TDetails, TResponse>(
+        RouteGroupBuilder admin,
+        string resource,
+        ApiError notFound,
+        Func<TBody, Func<BodyErrors, TDetails?>> toDetails,
+        Func<IGrainFactory, Guid, TDetails, Task<ErrorResult?>> store,
+        Func<IGrainFactory, Guid, Task<TResponse?>> load)
+        where TBody : class
+        where TDetails : class
+        where TResponse : class
+    {
+        admin.MapPut($"/{resource}/{{id}}", (string id, HttpRequest request, AdminBodyReader reader, IGrainFactory grains) =>
+            PutAsync(id, request, reader, toDetails, notFound, (guid, details) => store(grains, guid, details)));
+        admin.MapGet($"/{resource}/{{id}}", (string id, IGrainFactory grains) =>
+            GetAsync(id, notFound, guid => load(grains, guid)));
+    }
+
+    /// <summary>A write the directory always accepts: no error once it is done.</summary>
+    private static async Task<ErrorResult?> Accepted(Task write)
+    {
+        await write;
+        return null;
     }
 
     private static async Task<Results<NoContent, ErrorResult>> PutAsync<TBody, TDetails>(

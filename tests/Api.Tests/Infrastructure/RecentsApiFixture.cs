@@ -45,11 +45,17 @@ public sealed class RecentsApiFixture : IAsyncLifetime
         silo = StartSilo();
         await silo.StartAsync();
 
-        var apiSettings = ClusterSettings.Concat(Tokens.ApiSettings).ToDictionary();
-        api = new ApiFactory(apiSettings, ApiLogs);
-        api.UseKestrel(0);
-        api.StartServer();
+        api = StartApi(ClusterSettings.Concat(Tokens.ApiSettings), ApiLogs);
         Client = api.CreateClient();
+    }
+
+    /// <summary>An API process on Kestrel with these settings; give it <see cref="ClusterSettings"/> to join this cluster.</summary>
+    public static ApiFactory StartApi(IEnumerable<KeyValuePair<string, string>> settings, CapturedLogs? logs = null)
+    {
+        var started = new ApiFactory(settings.ToDictionary(), logs);
+        started.UseKestrel(0);
+        started.StartServer();
+        return started;
     }
 
     /// <summary>Stops the silo as an outage would take it away; the API keeps running.</summary>
