@@ -8,6 +8,7 @@ using Recents.Api.Authentication;
 using Recents.Api.Correlation;
 using Recents.Api.Errors;
 using Recents.Api.Health;
+using Recents.Api.RateLimiting;
 using Recents.Api.Hosting;
 using Recents.Api.RecentIModels;
 
@@ -26,6 +27,7 @@ builder.AddRecentsClusterClient();
 builder.Services.AddBearerAuthentication();
 builder.Services.AddErrorEnvelope(builder.Configuration);
 builder.Services.AddRecentsHealthChecks();
+builder.Services.AddPerClientRateLimiting(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 // One line per request (method, path, status, duration), in the request's correlation scope. No headers:
@@ -62,6 +64,7 @@ app.UseErrorEnvelope();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapRecentsHealthChecks();
 app.MapRecentIModels();

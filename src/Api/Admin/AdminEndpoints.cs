@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Recents.Api.Authentication;
 using Recents.Api.Common;
 using Recents.Api.Errors;
+using Recents.Api.RateLimiting;
 using Recents.Directory;
 
 namespace Recents.Api.Admin;
@@ -16,6 +17,7 @@ public static class AdminEndpoints
     {
         var admin = app.MapGroup("/admin")
             .RequireAuthorization(AuthenticationSetup.AdminPolicy)
+            .RequireRateLimiting(RateLimitingSetup.PerClientPolicy)
             .WithTags("Directory administration");
 
         MapResource<OrganizationBody, OrganizationDetails, OrganizationDetails>(

@@ -23,6 +23,9 @@ public static class ApiErrors
         "The Accept header names no media type this API produces: use application/vnd.bentley.itwin-platform.v2+json or application/json.",
         "Accept");
 
+    public static readonly ApiError RateLimitExceeded = new(
+        "RateLimitExceeded", "The client sent more requests than allowed by this API for the current tier of the client.");
+
     public static readonly ApiError ServiceUnavailable = new(
         "ServiceUnavailable", "The service is temporarily unavailable. Retry after the time given in Retry-After.");
 

@@ -5,6 +5,8 @@ using Recents.Api.Authentication;
 using Recents.Api.Common;
 using Recents.Api.ContentNegotiation;
 using Recents.Api.Errors;
+using Recents.Api.OpenApi;
+using Recents.Api.RateLimiting;
 using Recents.RecentIModels;
 
 namespace Recents.Api.RecentIModels;
@@ -12,15 +14,45 @@ namespace Recents.Api.RecentIModels;
 /// <summary><c>/imodels/recents</c>: authenticate, authorize against the directory, then call the user's grain.</summary>
 public static class RecentIModelsEndpoints
 {
+    private const string IModelNotFoundDescription =
+        "`iModelNotFound`: the id is not a GUID, no such iModel exists, or the caller may not view it (indistinguishable by design).";
+
     public static IEndpointRouteBuilder MapRecentIModels(this IEndpointRouteBuilder app)
     {
         var recents = app.MapGroup("/imodels/recents")
             .RequireAuthorization(AuthenticationSetup.RecentsPolicy)
+            .RequireRateLimiting(RateLimitingSetup.PerClientPolicy)
             .AddEndpointFilter<AcceptHeaderFilter>()
-            .WithTags("Recent iModels");
-        recents.MapPost("/{id}", AddAsync);
-        recents.MapDelete("/{id}", RemoveAsync);
-        recents.MapGet("/", ListAsync);
+            .WithTags("Recent iModels")
+            .WithAcceptHeader()
+            .ProducesErrors(
+                StatusCodes.Status401Unauthorized, StatusCodes.Status406NotAcceptable,
+                StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
+        recents.MapPost("/{id}", AddAsync)
+            .WithName("AddRecentIModel")
+            .WithSummary("Add an iModel to my recents")
+            .WithDescription("Puts the iModel first in the caller's list (25 at most, one list per user across iTwins), moving it "
+                + "there if it is already listed and dropping the least recently used past 25. Any body and Content-Type are "
+                + "ignored. 204 means the change is durable.")
+            .WithPathParameter("id", "The iModel's id, a GUID.")
+            .ProducesError(StatusCodes.Status404NotFound, IModelNotFoundDescription);
+        recents.MapDelete("/{id}", RemoveAsync)
+            .WithName("RemoveRecentIModel")
+            .WithSummary("Remove an iModel from my recents")
+            .WithDescription("Idempotent: 204 whether or not the iModel was in the caller's list.")
+            .WithPathParameter("id", "The iModel's id, a GUID.")
+            .ProducesError(StatusCodes.Status404NotFound, IModelNotFoundDescription);
+        recents.MapGet("/", ListAsync)
+            .WithName("ListRecentIModels")
+            .WithSummary("List my recent iModels in an iTwin")
+            .WithDescription("The caller's recent iModels that belong to the iTwin, still exist and the caller may view now, most "
+                + "recently used first unless `$orderBy` says otherwise; a page of them with absolute links to the previous and next pages.")
+            .WithListRecentsParameters()
+            .Produces<RecentIModelsPage>(StatusCodes.Status200OK, MediaTypes.ITwinPlatformV2, MediaTypes.Json)
+            .ProducesError(StatusCodes.Status404NotFound,
+                "`iTwinNotFound`: the iTwin does not exist, or the caller is neither a member of it nor an administrator of its organization.")
+            .ProducesError(StatusCodes.Status422UnprocessableEntity,
+                "`InvalidiModelsRequest`: `details` names each bad parameter (`MissingRequiredParameter` or `InvalidValue`, with its target).");
         return app;
     }
 

@@ -45,7 +45,7 @@ public sealed class RecentsApiFixture : IAsyncLifetime
         silo = StartSilo();
         await silo.StartAsync();
 
-        api = StartApi(ClusterSettings.Concat(Tokens.ApiSettings), ApiLogs);
+        api = StartApi(ClusterSettings.Concat(Tokens.ApiSettings).Concat(TestRateLimits.Settings), ApiLogs);
         Client = api.CreateClient();
     }
 

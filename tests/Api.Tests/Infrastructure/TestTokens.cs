@@ -43,6 +43,11 @@ public sealed class TestTokens
             claims["scope"] = spec.Scope;
         }
 
+        if (spec.ClientId is not null)
+        {
+            claims["client_id"] = spec.ClientId;
+        }
+
         if (spec.ScpArray is not null)
         {
             claims["scp"] = spec.ScpArray;
@@ -79,6 +84,9 @@ public sealed record TokenSpec(string? Subject)
     public string? Scope { get; init; } = "itwin-platform";
 
     public string[]? ScpArray { get; init; }
+
+    /// <summary>The OAuth client application; rate limits are per client (contract §1).</summary>
+    public string? ClientId { get; init; }
 
     public string Issuer { get; init; } = TestTokens.Issuer;
 

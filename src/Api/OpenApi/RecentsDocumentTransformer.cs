@@ -1,0 +1,152 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Recents.Api.Authentication;
+using Recents.Api.Errors;
+using Recents.Api.RecentIModels;
+
+namespace Recents.Api.OpenApi;
+
+/// <summary>
+/// What the endpoints' metadata cannot say: the document's title, the bearer scheme, the health probes (mapped as
+/// health checks, outside the API explorer), and the two shapes of the items of <see cref="RecentIModelsPage"/>.
+/// </summary>
+internal sealed class RecentsDocumentTransformer : IOpenApiDocumentTransformer
+{
+    public const string BearerScheme = "Bearer";
+
+    public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "Recents API",
+            Version = OpenApiSetup.DocumentName,
+            Description = "The iModels a user opened most recently, per user and across iTwins, listed per iTwin; and the "
+                + "directory of organizations, iTwins and iModels that decides who may see them. Every error answers "
+                + "`application/json` with the body `{\"error\": {\"code\", \"message\", \"target\", \"details\"?}}`.",
+        };
+
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "JWT",
+            Description = $"A JWT whose `scope` claim (space-separated, or a `scp` array) holds `{Scopes.ITwinPlatform}` for "
+                + $"`/imodels/...` or `{Scopes.RecentsAdmin}` for `/admin/...`; the caller is its `sub`.",
+        };
+
+        TrimTrailingSlashes(document);
+        var envelope = await ComponentAsync<ErrorEnvelope>(document, context, cancellationToken);
+        AddHealthProbes(document, envelope);
+        await DescribePageItemsAsync(document, context, cancellationToken);
+    }
+
+    /// <summary><c>MapGet("/")</c> in the <c>/imodels/recents</c> group is served at <c>/imodels/recents</c>: say so.</summary>
+    private static void TrimTrailingSlashes(OpenApiDocument document)
+    {
+        foreach (var path in document.Paths.Keys.Where(path => path.Length > 1 && path.EndsWith('/')).ToList())
+        {
+            document.Paths[path.TrimEnd('/')] = document.Paths[path];
+            document.Paths.Remove(path);
+        }
+    }
+
+    private static void AddHealthProbes(OpenApiDocument document, IOpenApiSchema envelope)
+    {
+        document.Paths["/health/live"] = HealthPath(
+            "Liveness", "The process is up. Touches neither the grain cluster nor storage; no authentication.", envelope, canBeUnavailable: false);
+        document.Paths["/health/ready"] = HealthPath(
+            "Readiness", "200 only when the grain cluster and storage answer; no authentication.", envelope, canBeUnavailable: true);
+    }
+
+    private static OpenApiPathItem HealthPath(string name, string description, IOpenApiSchema envelope, bool canBeUnavailable)
+    {
+        OpenApiOperation Operation(string method) => new()
+        {
+            OperationId = $"{method}{name}",
+            Summary = $"{name} probe",
+            Description = description,
+            Tags = new HashSet<OpenApiTagReference> { new("Health") },
+            Responses = Responses(),
+        };
+
+        OpenApiResponses Responses()
+        {
+            var responses = new OpenApiResponses
+            {
+                ["200"] = new OpenApiResponse
+                {
+                    Description = "Healthy.",
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                    },
+                },
+            };
+            if (canBeUnavailable)
+            {
+                var unavailable = new OpenApiResponse
+                {
+                    Description = ErrorResponses.DefaultDescription(StatusCodes.Status503ServiceUnavailable),
+                    Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = envelope } },
+                };
+                SecurityAndHeadersTransformer.AddHeaders("503", unavailable);
+                responses["503"] = unavailable;
+            }
+
+            return responses;
+        }
+
+        return new OpenApiPathItem
+        {
+            Operations = new Dictionary<HttpMethod, OpenApiOperation>
+            {
+                [HttpMethod.Get] = Operation("Get"),
+                [HttpMethod.Head] = Operation("Head"),
+            },
+        };
+    }
+
+    /// <summary>
+    /// The page's items are typed <c>object</c> in C#: minimal items or full iModels, as <c>Prefer</c> asked. Say which.
+    /// </summary>
+    private static async Task DescribePageItemsAsync(
+        OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (document.Components?.Schemas is not { } schemas
+            || !schemas.TryGetValue(nameof(RecentIModelsPage), out var found)
+            || found is not OpenApiSchema { Properties: not null } page)
+        {
+            return;
+        }
+
+        page.Properties["iModels"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array,
+            Description = "Most recently used first unless `$orderBy` says otherwise. `Prefer: return=minimal` (the default): "
+                + "`IModelSummary` items; `Prefer: return=representation`: `IModelRepresentation` items.",
+            Items = new OpenApiSchema
+            {
+                OneOf =
+                [
+                    await ComponentAsync<IModelSummary>(document, context, cancellationToken),
+                    await ComponentAsync<IModelRepresentation>(document, context, cancellationToken),
+                ],
+            },
+        };
+    }
+
+    /// <summary>A reference to the schema of <typeparamref name="T"/>, added to the components unless it is there.</summary>
+    private static async Task<IOpenApiSchema> ComponentAsync<T>(
+        OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        var id = typeof(T).Name;
+        if (document.Components?.Schemas?.ContainsKey(id) != true)
+        {
+            document.AddComponent(id, await context.GetOrCreateSchemaAsync(typeof(T), null, cancellationToken));
+        }
+
+        return new OpenApiSchemaReference(id, document);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Recents.RateLimiting;
+
+/// <summary>
+/// The request budget of one client application (keyed by its client id) for the whole deployment. API
+/// processes lease permits from it in small batches and spend them locally, so the per-request path does
+/// not call the cluster, and all processes together never admit more than the budget.
+/// </summary>
+[Alias("recents.IClientRateLimitGrain")]
+public interface IClientRateLimitGrain : IGrainWithStringKey
+{
+    /// <summary>Grants up to <paramref name="wanted"/> permits from what is left of the current minute and hour.</summary>
+    [Alias("Lease")]
+    Task<PermitLease> LeaseAsync(RequestBudget budget, int wanted);
+}

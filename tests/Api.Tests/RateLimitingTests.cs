@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Recents.Api.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Recents.Api.Tests;
+
+/// <summary>
+/// Contract §1, rate limits: per client application, per minute and per hour, for the whole deployment;
+/// 429 RateLimitExceeded in the envelope with a truthful Retry-After. Budgets come from
+/// <see cref="TestRateLimits"/>; windows are fixed UTC minutes and hours, so tests that must stay inside one
+/// minute first wait for a fresh one when too little of the current one is left.
+/// </summary>
+[Collection(RecentsApiCollection.Name)]
+public sealed class RateLimitingTests(RecentsApiFixture fixture, ITestOutputHelper output)
+{
+    private const string RateLimitExceededMessage =
+        "The client sent more requests than allowed by this API for the current tier of the client.";
+
+    [Fact]
+    public async Task A_client_over_its_minute_budget_gets_429_with_the_seconds_left_in_the_minute()
+    {
+        await EnsureMinuteLeftAsync(TimeSpan.FromSeconds(15));
+        var token = TokenOf(TestRateLimits.MinuteExhaustedClient);
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? rejected = null;
+        for (var i = 0; i < TestRateLimits.TinyPerMinute + 3; i++)
+        {
+            var response = await ListAsync(fixture.Client, token);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                rejected?.Dispose();
+                rejected = response;
+            }
+            else
+            {
+                response.Dispose();
+            }
+        }
+
+        Assert.Equal(TestRateLimits.TinyPerMinute, statuses.Count(status => status != HttpStatusCode.TooManyRequests));
+        Assert.All(statuses.Skip(TestRateLimits.TinyPerMinute), status => Assert.Equal(HttpStatusCode.TooManyRequests, status));
+        using (rejected)
+        {
+            var error = await ApiAssert.ErrorAsync(rejected!, HttpStatusCode.TooManyRequests, "RateLimitExceeded");
+            Assert.Equal(RateLimitExceededMessage, error.GetProperty("message").GetString());
+            var retryAfter = RetryAfterSeconds(rejected!);
+            var secondsLeftInMinute = 60 - DateTime.UtcNow.Second;
+            Assert.InRange(retryAfter, 1, 60);
+            Assert.InRange(retryAfter, secondsLeftInMinute - 2, secondsLeftInMinute + 2);
+        }
+    }
+
+    [Fact]
+    public async Task A_request_sent_after_Retry_After_seconds_is_admitted()
+    {
+        var token = TokenOf(TestRateLimits.RetryAfterClient);
+        using var rejected = await ExhaustAsync(token, TestRateLimits.TinyPerMinute + 1);
+        var retryAfter = RetryAfterSeconds(rejected);
+        output.WriteLine($"Retry-After: {retryAfter} s");
+
+        await Task.Delay(TimeSpan.FromSeconds(retryAfter));
+
+        using var admitted = await ListAsync(fixture.Client, token);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, admitted.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_client_over_its_hour_budget_is_told_to_come_back_when_the_hour_ends()
+    {
+        var token = TokenOf(TestRateLimits.HourExhaustedClient);
+
+        using var rejected = await ExhaustAsync(token, TestRateLimits.TinyPerHour + 1);
+
+        var now = DateTime.UtcNow;
+        var secondsLeftInHour = 3600 - (now.Minute * 60) - now.Second;
+        Assert.InRange(RetryAfterSeconds(rejected), secondsLeftInHour - 2, secondsLeftInHour + 2);
+    }
+
+    [Fact]
+    public async Task One_client_flooding_neither_limits_nor_slows_another()
+    {
+        await EnsureMinuteLeftAsync(TimeSpan.FromSeconds(20));
+        var flooding = TokenOf(TestRateLimits.FloodingClient);
+        var quiet = TokenOf($"rl-quiet-{Guid.NewGuid():N}");
+        using var cancel = new CancellationTokenSource();
+        var flood = Task.Run(async () =>
+        {
+            var rejectedCount = 0;
+            while (!cancel.IsCancellationRequested)
+            {
+                using var response = await ListAsync(fixture.Client, flooding);
+                rejectedCount += response.StatusCode == HttpStatusCode.TooManyRequests ? 1 : 0;
+            }
+
+            return rejectedCount;
+        });
+
+        var slowest = TimeSpan.Zero;
+        for (var i = 0; i < 30; i++)
+        {
+            var elapsed = Stopwatch.StartNew();
+            using var response = await ListAsync(fixture.Client, quiet);
+            slowest = elapsed.Elapsed > slowest ? elapsed.Elapsed : slowest;
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, response.StatusCode);
+        }
+
+        await cancel.CancelAsync();
+        var floodRejected = await flood;
+        output.WriteLine($"flooding client: {floodRejected} rejected; quiet client: slowest of 30 requests {slowest.TotalMilliseconds:F0} ms");
+        Assert.True(floodRejected > 0, "the flooding client was never limited, so this test showed nothing");
+        Assert.True(slowest < TimeSpan.FromSeconds(2), $"the quiet client waited {slowest}");
+    }
+
+    [Fact]
+    public async Task Two_API_processes_together_admit_no_more_than_the_budget()
+    {
+        await EnsureMinuteLeftAsync(TimeSpan.FromSeconds(20));
+        await using var secondApi = RecentsApiFixture.StartApi(
+            fixture.ClusterSettings.Concat(fixture.Tokens.ApiSettings).Concat(TestRateLimits.Settings));
+        using var secondClient = secondApi.CreateClient();
+        var token = TokenOf(TestRateLimits.TwoProcessesClient);
+
+        var requests = Enumerable.Range(0, 3 * TestRateLimits.SharedPerMinute)
+            .Select(i => ListStatusAsync(i % 2 == 0 ? fixture.Client : secondClient, token));
+        var statuses = await Task.WhenAll(requests);
+
+        var admitted = statuses.Count(status => status != HttpStatusCode.TooManyRequests);
+        output.WriteLine($"{statuses.Length} requests over two API processes: {admitted} admitted, budget {TestRateLimits.SharedPerMinute}");
+        Assert.True(admitted <= TestRateLimits.SharedPerMinute, $"admitted {admitted} over a budget of {TestRateLimits.SharedPerMinute}");
+        // Each process may keep a few leased permits it did not get to spend (4 per lease at this budget).
+        Assert.True(admitted >= TestRateLimits.SharedPerMinute - 6, $"admitted only {admitted} of {TestRateLimits.SharedPerMinute}");
+    }
+
+    private string TokenOf(string clientId) =>
+        fixture.Tokens.Create(new TokenSpec($"user-{Guid.NewGuid():N}") { ClientId = clientId });
+
+    private static Task<HttpResponseMessage> ListAsync(HttpClient client, string token) =>
+        new ApiClient(client).SendAsync(HttpMethod.Get, $"/imodels/recents?iTwinId={Guid.NewGuid()}", token);
+
+    private static async Task<HttpStatusCode> ListStatusAsync(HttpClient client, string token)
+    {
+        using var response = await ListAsync(client, token);
+        return response.StatusCode;
+    }
+
+    /// <summary>Sends up to <paramref name="attempts"/> requests and returns the first 429.</summary>
+    private async Task<HttpResponseMessage> ExhaustAsync(string token, int attempts)
+    {
+        for (var i = 0; i < attempts; i++)
+        {
+            var response = await ListAsync(fixture.Client, token);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                return response;
+            }
+
+            response.Dispose();
+        }
+
+        throw new Xunit.Sdk.XunitException($"{attempts} requests were all admitted.");
+    }
+
+    private static int RetryAfterSeconds(HttpResponseMessage response) =>
+        int.Parse(Assert.Single(response.Headers.GetValues("Retry-After")), NumberStyles.None, CultureInfo.InvariantCulture);
+
+    /// <summary>Waits for the next UTC minute when less than <paramref name="needed"/> is left of this one.</summary>
+    private static Task EnsureMinuteLeftAsync(TimeSpan needed)
+    {
+        var now = DateTime.UtcNow;
+        var left = TimeSpan.FromMinutes(1) - TimeSpan.FromTicks(now.Ticks % TimeSpan.TicksPerMinute);
+        return left >= needed ? Task.CompletedTask : Task.Delay(left + TimeSpan.FromMilliseconds(200));
+    }
+}
