@@ -10,6 +10,7 @@ using Recents.Api.Errors;
 using Recents.Api.Health;
 using Recents.Api.RateLimiting;
 using Recents.Api.Hosting;
+using Recents.Api.OpenApi;
 using Recents.Api.RecentIModels;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +28,7 @@ builder.AddRecentsClusterClient();
 builder.Services.AddBearerAuthentication();
 builder.Services.AddErrorEnvelope(builder.Configuration);
 builder.Services.AddRecentsHealthChecks();
+builder.Services.AddRecentsOpenApi();
 builder.Services.AddPerClientRateLimiting(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
@@ -69,6 +71,7 @@ app.UseRateLimiter();
 app.MapRecentsHealthChecks();
 app.MapRecentIModels();
 app.MapAdmin();
+app.MapRecentsOpenApi();
 
 app.Run();
 

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Recents.Api.Authentication;
 using Recents.Api.Common;
+using Recents.Api.ContentNegotiation;
 using Recents.Api.Errors;
+using Recents.Api.OpenApi;
 using Recents.Api.RateLimiting;
 using Recents.Directory;
 
@@ -18,18 +20,20 @@ public static class AdminEndpoints
         var admin = app.MapGroup("/admin")
             .RequireAuthorization(AuthenticationSetup.AdminPolicy)
             .RequireRateLimiting(RateLimitingSetup.PerClientPolicy)
-            .WithTags("Directory administration");
+            .WithTags("Directory administration")
+            .ProducesErrors(
+                StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
 
         MapResource<OrganizationBody, OrganizationDetails, OrganizationDetails>(
-            admin, "organizations", ApiErrors.OrganizationNotFound, body => body.ToDetails,
+            admin, "organizations", "organization", ApiErrors.OrganizationNotFound, body => body.ToDetails,
             (grains, id, details) => Accepted(grains.GetGrain<IOrganizationGrain>(id).SetAsync(details)),
             (grains, id) => grains.GetGrain<IOrganizationGrain>(id).GetAsync());
         MapResource<ITwinBody, ITwinDetails, ITwinDetails>(
-            admin, "itwins", ApiErrors.ITwinNotFound, body => body.ToDetails,
+            admin, "itwins", "iTwin", ApiErrors.ITwinNotFound, body => body.ToDetails,
             (grains, id, details) => Accepted(grains.GetGrain<IITwinGrain>(id).SetAsync(details)),
             (grains, id) => grains.GetGrain<IITwinGrain>(id).GetAsync());
         MapResource<IModelBody, IModelDetails, IModelBody>(
-            admin, "imodels", ApiErrors.IModelNotFound, body => body.ToDetails,
+            admin, "imodels", "iModel", ApiErrors.IModelNotFound, body => body.ToDetails,
             async (grains, id, details) => await grains.GetGrain<IIModelGrain>(id).SetAsync(details) ? null : IModelMoved,
             async (grains, id) => await grains.GetGrain<IIModelGrain>(id).GetAsync() is { } details ? IModelBody.From(details) : null);
         admin.MapDelete("/imodels/{id}", async Task<Results<NoContent, ErrorResult>> (string id, IGrainFactory grains) =>
@@ -41,7 +45,12 @@ public static class AdminEndpoints
 
             await grains.GetGrain<IIModelGrain>(guid).DeleteAsync();
             return TypedResults.NoContent();
-        });
+        })
+            .WithName("DeleteIModel")
+            .WithSummary("Delete an iModel")
+            .WithDescription("Idempotent. The iModel leaves every recents list at the next request; its id stays bound to its iTwin.")
+            .WithPathParameter("id", "The iModel's id, a GUID.")
+            .ProducesError(StatusCodes.Status404NotFound, "`iModelNotFound`: the id is not a GUID.");
         return app;
     }
 
@@ -49,6 +58,7 @@ public static class AdminEndpoints
     private static void MapResource<TBody, TDetails, TResponse>(
         RouteGroupBuilder admin,
         string resource,
+        string name,
         ApiError notFound,
         Func<TBody, Func<BodyErrors, TDetails?>> toDetails,
         Func<IGrainFactory, Guid, TDetails, Task<ErrorResult?>> store,
@@ -57,10 +67,26 @@ public static class AdminEndpoints
         where TDetails : class
         where TResponse : class
     {
+        var operation = char.ToUpperInvariant(name[0]) + name[1..];
         admin.MapPut($"/{resource}/{{id}}", (string id, HttpRequest request, AdminBodyReader reader, IGrainFactory grains) =>
-            PutAsync(id, request, reader, toDetails, notFound, (guid, details) => store(grains, guid, details)));
+            PutAsync(id, request, reader, toDetails, notFound, (guid, details) => store(grains, guid, details)))
+            .WithName($"Put{operation}")
+            .WithSummary($"Store an {name}")
+            .WithDescription("Idempotent upsert: the body replaces whatever was stored under this id.")
+            .WithPathParameter("id", $"The {name}'s id, a GUID.")
+            .Accepts<TBody>(MediaTypes.Json)
+            .ProducesError(StatusCodes.Status404NotFound, $"`{notFound.Code}`: the id is not a GUID.")
+            .ProducesError(StatusCodes.Status413PayloadTooLarge)
+            .ProducesError(StatusCodes.Status422UnprocessableEntity,
+                "`InvalidRequestBody`: the body is not JSON of this shape, or fields are missing or invalid (an iModel also may not "
+                + "move to another iTwin); `details` names each, its target the field's path.");
         admin.MapGet($"/{resource}/{{id}}", (string id, IGrainFactory grains) =>
-            GetAsync(id, notFound, guid => load(grains, guid)));
+            GetAsync(id, notFound, guid => load(grains, guid)))
+            .WithName($"Get{operation}")
+            .WithSummary($"Read an {name}")
+            .WithDescription("What was stored, in the shape of the PUT body.")
+            .WithPathParameter("id", $"The {name}'s id, a GUID.")
+            .ProducesError(StatusCodes.Status404NotFound, $"`{notFound.Code}`: the id is not a GUID, or nothing is stored under it.");
     }
 
     /// <summary>A write the directory always accepts: no error once it is done.</summary>

@@ -1,0 +1,84 @@
+using Recents.Grains.RateLimiting;
+using Recents.RateLimiting;
+
+namespace Recents.Grains.Tests;
+
+/// <summary>The budget arithmetic of the per-client rate-limit grain, at chosen instants.</summary>
+public sealed class RequestWindowsTests
+{
+    private static readonly DateTimeOffset NineOClock = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
+    private static readonly RequestBudget FivePerMinuteTwelvePerHour = new(PerMinute: 5, PerHour: 12);
+
+    [Fact]
+    public void Grants_what_is_asked_while_the_minute_has_room_and_the_lease_ends_with_the_minute()
+    {
+        var (lease, _) = RequestWindows.Empty.Lease(NineOClock.AddSeconds(10), FivePerMinuteTwelvePerHour, 3);
+
+        Assert.Equal(3, lease.Granted);
+        Assert.Equal(NineOClock.AddMinutes(1), lease.ValidUntil);
+    }
+
+    [Fact]
+    public void Grants_only_what_is_left_of_the_minute_then_refuses_until_the_next_minute()
+    {
+        var now = NineOClock.AddSeconds(20);
+        var (first, windows) = RequestWindows.Empty.Lease(now, FivePerMinuteTwelvePerHour, 4);
+        var (second, afterSecond) = windows.Lease(now, FivePerMinuteTwelvePerHour, 4);
+        var (refused, _) = afterSecond.Lease(now.AddSeconds(5), FivePerMinuteTwelvePerHour, 4);
+
+        Assert.Equal([4, 1, 0], new[] { first.Granted, second.Granted, refused.Granted });
+        Assert.Equal(TimeSpan.FromSeconds(35), refused.RetryAfter);
+    }
+
+    [Fact]
+    public void A_new_minute_starts_with_its_whole_budget()
+    {
+        var (_, spent) = RequestWindows.Empty.Lease(NineOClock.AddSeconds(59), FivePerMinuteTwelvePerHour, 5);
+
+        var (lease, _) = spent.Lease(NineOClock.AddMinutes(1), FivePerMinuteTwelvePerHour, 5);
+
+        Assert.Equal(5, lease.Granted);
+    }
+
+    [Fact]
+    public void A_spent_hour_refuses_until_the_hour_ends_even_when_the_minute_has_room()
+    {
+        var windows = RequestWindows.Empty;
+        for (var minute = 0; minute < 3; minute++)
+        {
+            (_, windows) = windows.Lease(NineOClock.AddMinutes(minute), FivePerMinuteTwelvePerHour, 5);
+        }
+
+        var now = NineOClock.AddMinutes(10);
+        var (refused, _) = windows.Lease(now, FivePerMinuteTwelvePerHour, 1);
+
+        Assert.Equal(0, refused.Granted);
+        Assert.Equal(TimeSpan.FromMinutes(50), refused.RetryAfter);
+    }
+
+    [Fact]
+    public void The_hour_caps_a_grant_the_minute_would_allow()
+    {
+        var windows = RequestWindows.Empty;
+        (_, windows) = windows.Lease(NineOClock, FivePerMinuteTwelvePerHour, 5);
+        (_, windows) = windows.Lease(NineOClock.AddMinutes(1), FivePerMinuteTwelvePerHour, 5);
+
+        var (lease, _) = windows.Lease(NineOClock.AddMinutes(2), FivePerMinuteTwelvePerHour, 5);
+
+        Assert.Equal(2, lease.Granted);
+    }
+
+    [Fact]
+    public void A_new_hour_starts_afresh()
+    {
+        var windows = RequestWindows.Empty;
+        for (var minute = 55; minute < 58; minute++)
+        {
+            (_, windows) = windows.Lease(NineOClock.AddMinutes(minute), FivePerMinuteTwelvePerHour, 5);
+        }
+
+        var (lease, _) = windows.Lease(NineOClock.AddHours(1), FivePerMinuteTwelvePerHour, 5);
+
+        Assert.Equal(5, lease.Granted);
+    }
+}
