@@ -12,6 +12,7 @@ using Recents.Api.RateLimiting;
 using Recents.Api.Hosting;
 using Recents.Api.OpenApi;
 using Recents.Api.RecentIModels;
+using Recents.Api.RequestLimits;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,7 +23,7 @@ builder.Logging.AddSimpleConsole(options =>
     options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
     options.UseUtcTimestamp = true;
 });
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.WebHost.ConfigureKestrel(kestrel => RequestSizeLimits.ApplyTo(kestrel.Limits));
 
 builder.AddRecentsClusterClient();
 builder.Services.AddBearerAuthentication();
@@ -57,6 +58,7 @@ var app = builder.Build();
 
 app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseHttpLogging();
+app.UseMiddleware<RequestLimitsMiddleware>();
 if (trustForwardedHeaders)
 {
     app.UseForwardedHeaders();

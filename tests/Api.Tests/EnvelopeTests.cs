@@ -73,6 +73,41 @@ public sealed class EnvelopeTests(RecentsApiFixture fixture)
         await ApiAssert.ErrorAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
 
+    [Fact]
+    public async Task Oversized_request_headers_are_431_in_the_envelope()
+    {
+        using var response = await fixture.Api().SendAsync(
+            HttpMethod.Get, $"/imodels/recents?iTwinId={Guid.NewGuid()}", fixture.Tokens.For($"user-{Guid.NewGuid():N}"),
+            ApiClient.Header("X-Padding", new string('p', 40 * 1024)));
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.RequestHeaderFieldsTooLarge, "RequestHeadersTooLarge");
+    }
+
+    [Fact]
+    public async Task Too_many_request_headers_are_431_in_the_envelope()
+    {
+        using var response = await fixture.Api().SendAsync(
+            HttpMethod.Get, $"/imodels/recents?iTwinId={Guid.NewGuid()}", fixture.Tokens.For($"user-{Guid.NewGuid():N}"),
+            request =>
+            {
+                for (var i = 0; i < 150; i++)
+                {
+                    request.Headers.TryAddWithoutValidation($"X-Extra-{i}", "x");
+                }
+            });
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.RequestHeaderFieldsTooLarge, "RequestHeadersTooLarge");
+    }
+
+    [Fact]
+    public async Task An_overlong_request_target_is_414_in_the_envelope()
+    {
+        using var response = await fixture.Api().SendAsync(
+            HttpMethod.Get, $"/imodels/recents?iTwinId={Guid.NewGuid()}&pad={new string('q', 10 * 1024)}", fixture.Tokens.For($"user-{Guid.NewGuid():N}"));
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.RequestUriTooLong, "RequestUriTooLong");
+    }
+
     [Theory]
     [InlineData("GET", "/health/live")]
     [InlineData("GET", "/imodels/recents?iTwinId=0d9c1c55-7d6b-4d51-9a43-000000000001")]

@@ -46,6 +46,8 @@ public static class ApiErrors
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
         StatusCodes.Status406NotAcceptable => NotAcceptable,
         StatusCodes.Status413PayloadTooLarge => new ApiError("RequestTooLarge", "The request body is too large."),
+        StatusCodes.Status414UriTooLong => new ApiError("RequestUriTooLong", "The request URI is too long."),
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => new ApiError("RequestHeadersTooLarge", "The request headers are too large or too many."),
         StatusCodes.Status503ServiceUnavailable => ServiceUnavailable,
         >= 500 => InternalServerError,
         _ => new ApiError("InvalidRequest", "The request could not be processed."),
