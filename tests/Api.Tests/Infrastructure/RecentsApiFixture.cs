@@ -32,6 +32,9 @@ public sealed class RecentsApiFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The API host's services, to compare what it serves with what it maps (its endpoints, for one).</summary>
+    public IServiceProvider ApiServices => api?.Services ?? throw new InvalidOperationException("The API has not started.");
+
     /// <summary>The cluster settings a second process (or host) would need to join this cluster.</summary>
     public IReadOnlyDictionary<string, string> ClusterSettings => new Dictionary<string, string>
     {
