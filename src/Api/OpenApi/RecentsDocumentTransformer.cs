@@ -1,3 +1,6 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Recents.Api.Authentication;
@@ -13,6 +16,8 @@ namespace Recents.Api.OpenApi;
 internal sealed class RecentsDocumentTransformer : IOpenApiDocumentTransformer
 {
     public const string BearerScheme = "Bearer";
+
+    private const string HealthTag = "Health";
 
     public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -36,10 +41,26 @@ internal sealed class RecentsDocumentTransformer : IOpenApiDocumentTransformer
                 + $"`/imodels/...` or `{Scopes.RecentsAdmin}` for `/admin/...`; the caller is its `sub`.",
         };
 
+        DescribeTag(document, "Recent iModels", $"The caller's recently used iModels. Scope `{Scopes.ITwinPlatform}`.");
+        DescribeTag(document, "Directory administration", $"Organizations, iTwins and iModels, and who may see them. Scope `{Scopes.RecentsAdmin}`.");
+        DescribeTag(document, HealthTag, "Probes for the orchestrator; no authentication.");
         TrimTrailingSlashes(document);
         var envelope = await ComponentAsync<ErrorEnvelope>(document, context, cancellationToken);
         AddHealthProbes(document, envelope);
         await DescribePageItemsAsync(document, context, cancellationToken);
+    }
+
+    private static void DescribeTag(OpenApiDocument document, string name, string description)
+    {
+        document.Tags ??= new HashSet<OpenApiTag>();
+        if (document.Tags.FirstOrDefault(tag => tag.Name == name) is { } tag)
+        {
+            tag.Description = description;
+        }
+        else
+        {
+            document.Tags.Add(new OpenApiTag { Name = name, Description = description });
+        }
     }
 
     /// <summary><c>MapGet("/")</c> in the <c>/imodels/recents</c> group is served at <c>/imodels/recents</c>: say so.</summary>
@@ -60,50 +81,50 @@ internal sealed class RecentsDocumentTransformer : IOpenApiDocumentTransformer
             "Readiness", "200 only when the grain cluster and storage answer; no authentication.", envelope, canBeUnavailable: true);
     }
 
+    /// <summary>GET and HEAD of a probe; HEAD answers the same statuses and headers, without a body.</summary>
     private static OpenApiPathItem HealthPath(string name, string description, IOpenApiSchema envelope, bool canBeUnavailable)
     {
-        OpenApiOperation Operation(string method) => new()
-        {
-            OperationId = $"{method}{name}",
-            Summary = $"{name} probe",
-            Description = description,
-            Tags = new HashSet<OpenApiTagReference> { new("Health") },
-            Responses = Responses(),
-        };
-
-        OpenApiResponses Responses()
+        OpenApiOperation Operation(string method, bool withBody)
         {
             var responses = new OpenApiResponses
             {
                 ["200"] = new OpenApiResponse
                 {
                     Description = "Healthy.",
-                    Content = new Dictionary<string, OpenApiMediaType>
-                    {
-                        ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
-                    },
+                    Content = withBody
+                        ? new Dictionary<string, OpenApiMediaType> { ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } }
+                        : null,
                 },
             };
             if (canBeUnavailable)
             {
                 var unavailable = new OpenApiResponse
                 {
-                    Description = ErrorResponses.DefaultDescription(StatusCodes.Status503ServiceUnavailable),
-                    Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = envelope } },
+                    Description = "`ServiceUnavailable`: the grain cluster or its storage does not answer. Retry after the number of seconds in Retry-After.",
+                    Content = withBody
+                        ? new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = envelope } }
+                        : null,
                 };
                 SecurityAndHeadersTransformer.AddHeaders("503", unavailable);
                 responses["503"] = unavailable;
             }
 
-            return responses;
+            return new OpenApiOperation
+            {
+                OperationId = $"{method}{name}",
+                Summary = $"{name} probe",
+                Description = description,
+                Tags = new HashSet<OpenApiTagReference> { new(HealthTag) },
+                Responses = responses,
+            };
         }
 
         return new OpenApiPathItem
         {
             Operations = new Dictionary<HttpMethod, OpenApiOperation>
             {
-                [HttpMethod.Get] = Operation("Get"),
-                [HttpMethod.Head] = Operation("Head"),
+                [HttpMethod.Get] = Operation("Get", withBody: true),
+                [HttpMethod.Head] = Operation("Head", withBody: false),
             },
         };
     }
@@ -144,9 +165,31 @@ internal sealed class RecentsDocumentTransformer : IOpenApiDocumentTransformer
         var id = typeof(T).Name;
         if (document.Components?.Schemas?.ContainsKey(id) != true)
         {
-            document.AddComponent(id, await context.GetOrCreateSchemaAsync(typeof(T), null, cancellationToken));
+            var schema = await context.GetOrCreateSchemaAsync(typeof(T), null, cancellationToken);
+            RestoreNullableObjects(schema, typeof(T));
+            document.AddComponent(id, schema);
         }
 
         return new OpenApiSchemaReference(id, document);
+    }
+
+    /// <summary>
+    /// A schema made on its own inlines object-typed properties without <c>null</c> in their type even when C# allows
+    /// null (the generator would have said so in a reference); put it back, as the generated components say it.
+    /// </summary>
+    private static void RestoreNullableObjects(OpenApiSchema schema, Type type)
+    {
+        var nullability = new NullabilityInfoContext();
+        foreach (var property in type.GetProperties())
+        {
+            var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            if (schema.Properties?.TryGetValue(name, out var found) == true
+                && found is OpenApiSchema { Type: { } jsonType } inline
+                && !jsonType.HasFlag(JsonSchemaType.Null)
+                && nullability.Create(property).ReadState == NullabilityState.Nullable)
+            {
+                inline.Type = jsonType | JsonSchemaType.Null;
+            }
+        }
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Recents.Api.Authentication;
@@ -6,14 +8,16 @@ using Recents.Api.Authentication;
 namespace Recents.Api.OpenApi;
 
 /// <summary>
-/// For every operation: the bearer scheme with the scope its authorization policy demands, and the headers that
-/// come with its error responses (<c>WWW-Authenticate</c> on 401, <c>Retry-After</c> on 429 and 503).
+/// For every operation: the bearer scheme with the scope its authorization policy demands; the descriptions its
+/// response metadata gives; the headers that come with its error responses (<c>WWW-Authenticate</c> on 401,
+/// <c>Retry-After</c> on 429 and 503); and its responses in the order of their statuses.
 /// </summary>
 internal sealed class SecurityAndHeadersTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var scopes = context.Description.ActionDescriptor.EndpointMetadata
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        var scopes = metadata
             .OfType<IAuthorizeData>()
             .Select(authorize => ScopeOf(authorize.Policy))
             .OfType<string>()
@@ -30,12 +34,30 @@ internal sealed class SecurityAndHeadersTransformer : IOpenApiOperationTransform
             ];
         }
 
-        foreach (var (status, response) in operation.Responses ?? [])
+        if (operation.Responses is not { } responses)
+        {
+            return Task.CompletedTask;
+        }
+
+        var descriptions = metadata.OfType<IProducesResponseTypeMetadata>()
+            .Where(response => response.Description is not null)
+            .GroupBy(response => response.StatusCode.ToString(CultureInfo.InvariantCulture))
+            .ToDictionary(group => group.Key, group => group.Last().Description!);
+        var sorted = responses.OrderBy(response => response.Key, StringComparer.Ordinal).ToList();
+        responses.Clear();
+        foreach (var (status, response) in sorted)
         {
             if (response is OpenApiResponse concrete)
             {
+                if (descriptions.TryGetValue(status, out var description))
+                {
+                    concrete.Description = description;
+                }
+
                 AddHeaders(status, concrete);
             }
+
+            responses[status] = response;
         }
 
         return Task.CompletedTask;
