@@ -10,10 +10,10 @@ namespace Recents.Api.Tests;
 /// Contract §1, rate limits: per client application, per minute and per hour, for the whole deployment;
 /// 429 RateLimitExceeded in the envelope with a truthful Retry-After. Budgets come from
 /// <see cref="TestRateLimits"/>; windows are fixed UTC minutes and hours, so tests that must stay inside one
-/// minute first wait for a fresh one when too little of the current one is left.
+/// minute first wait for a fresh one when too little of the current one is left. Own fixture, so that its
+/// waits for windows to pass run beside the other tests instead of holding them up.
 /// </summary>
-[Collection(RecentsApiCollection.Name)]
-public sealed class RateLimitingTests(RecentsApiFixture fixture, ITestOutputHelper output)
+public sealed class RateLimitingTests(RecentsApiFixture fixture, ITestOutputHelper output) : IClassFixture<RecentsApiFixture>
 {
     private const string RateLimitExceededMessage =
         "The client sent more requests than allowed by this API for the current tier of the client.";
