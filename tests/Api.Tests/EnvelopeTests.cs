@@ -68,9 +68,32 @@ public sealed class EnvelopeTests(RecentsApiFixture fixture)
         var hugeName = new string('x', 2 * 1024 * 1024);
         var body = new IModelSpec { Name = hugeName }.ToJson(Guid.NewGuid()).ToJsonString();
 
-        using var response = await fixture.Admin().PutAsync(AdminApi.IModels, Guid.NewGuid().ToString(), body);
+        // Expect: 100-continue, so that the client waits for the refusal instead of uploading into a closed connection.
+        using var response = await fixture.Api().SendAsync(
+            HttpMethod.Put, $"/admin/imodels/{Guid.NewGuid()}", fixture.Tokens.ForAdmin(), request =>
+            {
+                request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+                request.Headers.ExpectContinue = true;
+            });
 
-        await ApiAssert.ErrorAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.RequestEntityTooLarge, "RequestTooLarge");
+    }
+
+    [Fact]
+    public async Task A_POST_with_an_oversized_body_is_413_and_changes_nothing()
+    {
+        var user = fixture.NewUser();
+        var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
+        var iModelId = await directory.AddIModelAsync();
+
+        using var response = await user.AddAsync(iModelId, request =>
+        {
+            request.Content = new ByteArrayContent(new byte[(1024 * 1024) + 1]);
+            request.Headers.ExpectContinue = true;
+        });
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.RequestEntityTooLarge, "RequestTooLarge");
+        Assert.Empty(await user.ListIdsAsync(directory.ITwinId));
     }
 
     [Fact]

@@ -50,8 +50,10 @@ public sealed record ListRecentsQuery(Guid ITwinId, int Top, int Skip, IModelOrd
             return defaultValue;
         }
 
+        // Digits only: int.TryParse would also accept trailing NUL characters.
         if (values.Count == 1
-            && int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            && values[0] is { Length: > 0 } text && text.All(char.IsAsciiDigit)
+            && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             && value >= min && value <= max)
         {
             return value;

@@ -3,7 +3,7 @@ using Recents.Api.Errors;
 
 namespace Recents.Api.RequestLimits;
 
-/// <summary>Refuses requests over <see cref="RequestSizeLimits"/> with 414 or 431 in the error envelope.</summary>
+/// <summary>Refuses requests over <see cref="RequestSizeLimits"/> with 413, 414 or 431 in the error envelope.</summary>
 public sealed class RequestLimitsMiddleware(RequestDelegate next, ILogger<RequestLimitsMiddleware> logger)
 {
     public Task InvokeAsync(HttpContext context)
@@ -12,6 +12,13 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, ILogger<Reques
         if (request.GetEncodedPathAndQuery().Length > RequestSizeLimits.MaxRequestTargetLength)
         {
             return RefuseAsync(context, StatusCodes.Status414UriTooLong, "request target");
+        }
+
+        // Refused before anything acts on the request: an endpoint that ignores its body (POST /imodels/recents)
+        // would otherwise change the list and then have Kestrel cut the connection mid-upload.
+        if (request.ContentLength > RequestSizeLimits.MaxBodySize)
+        {
+            return RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "body");
         }
 
         var headerCount = 0;

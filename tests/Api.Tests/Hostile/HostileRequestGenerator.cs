@@ -1,0 +1,240 @@
+using System.Text;
+
+namespace Recents.Api.Tests.Hostile;
+
+/// <summary>
+/// Generates the hostile corpus from one seeded <see cref="Random"/>: mostly malformed requests (ids, queries,
+/// headers, tokens, admin bodies), some valid ones, each with every response the contract allows. Requests that could
+/// change a world user's list (a token that may pass as that user on <c>/imodels</c>) run in that user's lane, one at a
+/// time, so the model knows the order; all other requests spread over anonymous lanes.
+/// </summary>
+public sealed class HostileRequestGenerator(HostileWorld world, TokenMutations tokens, Random rng)
+{
+    public const int AnonymousLanes = 8;
+
+    private static readonly HttpMethod[] WrongItemMethods =
+        [HttpMethod.Get, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Options, HttpMethod.Trace, HttpMethod.Head, new("FOO"), new("PROPFIND")];
+
+    private static readonly HttpMethod[] WrongListMethods = [HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch, HttpMethod.Head];
+
+    private static readonly HttpMethod[] AnyMethods = [HttpMethod.Get, HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch, HttpMethod.Options];
+
+    private static readonly string[] RecentsContentTypes =
+        ["application/json", "text/plain", "application/xml", "application/octet-stream", ";;;", "application/json; charset=utf-16", "multipart/form-data"];
+
+    private readonly HashSet<string> worldUsers = [.. world.Personas.Select(persona => persona.UserId)];
+    private int next;
+
+    public List<HostileRequest> Generate(int count) => [.. Enumerable.Range(0, count).Select(_ => Next())];
+
+    public HostileRequest Next()
+    {
+        var roll = rng.Next(100);
+        return roll switch
+        {
+            < 44 => Item(),
+            < 70 => List(),
+            < 90 => Admin(),
+            < 97 => UnknownRoute(),
+            _ => OverLimit(),
+        };
+    }
+
+    private HostileRequest Item()
+    {
+        var (persona, token) = PickToken();
+        var methodRoll = rng.Next(100);
+        var method = methodRoll < 55 ? HttpMethod.Post : methodRoll < 95 ? HttpMethod.Delete : WrongItemMethods[rng.Next(WrongItemMethods.Length)];
+        var target = PickIModel(persona.UserId);
+        var id = rng.Next(2) == 0 ? IdCase.Clean(target) : IdCase.Hostile(rng, target, world.DeletedIModel.Id);
+        var accept = HeaderCases.Accept(rng);
+        var headers = new List<RawHeader>();
+        AddAccept(headers, accept);
+        var (body, contentType, bodyName) = RecentsBody();
+        if (rng.Next(10) < 3)
+        {
+            headers.AddRange(HeaderCases.Extras(rng, Budget(token, headers)));
+        }
+
+        var oversized = body is { Length: > 1024 * 1024 };
+        var outcomes = Expectations.ForItem(method, id, token, accept, oversized, world);
+
+        return Build("item", method, $"/imodels/recents/{id.Segment}", token, headers, body, contentType, outcomes,
+            $"id: {id.Name}; {accept.Name}; body: {bodyName}");
+    }
+
+    private HostileRequest List()
+    {
+        var (persona, token) = PickToken();
+        var method = rng.Next(100) < 96 ? HttpMethod.Get : WrongListMethods[rng.Next(WrongListMethods.Length)];
+        var iTwinId = rng.Next(100) switch
+        {
+            < 50 => world.ITwinA,
+            < 85 => world.ITwinB,
+            _ => Guid.NewGuid(),
+        };
+        var query = rng.Next(2) == 0 ? QueryCase.Clean(rng, iTwinId) : QueryCase.Hostile(rng, iTwinId);
+        var accept = HeaderCases.Accept(rng);
+        var prefer = HeaderCases.Prefer(rng);
+        var headers = new List<RawHeader>();
+        AddAccept(headers, accept);
+        if (prefer.Value is not null)
+        {
+            headers.Add(new("Prefer", prefer.Value));
+        }
+
+        if (rng.Next(10) < 3)
+        {
+            headers.AddRange(HeaderCases.Extras(rng, Budget(token, headers) - query.Query.Length));
+        }
+
+        var outcomes = Expectations.ForList(method, query, token, accept, prefer, world);
+        var notes = $"query: {query.Name}; {accept.Name}; Prefer: {prefer.Value ?? "none"}; persona {persona.Name}";
+        return Build("list", method, $"/imodels/recents?{query.Query}", token, headers, null, null, outcomes, notes);
+    }
+
+    private HostileRequest Admin()
+    {
+        var persona = world.Personas[rng.Next(world.Personas.Count)];
+        var tokenRoll = rng.Next(100);
+        var token = tokenRoll switch
+        {
+            < 50 => tokens.ValidAdmin(rng, world.AdminUserId),
+            < 62 => tokens.Valid(rng, persona.UserId),
+            _ => tokens.Hostile(rng, persona.UserId, OtherPersona(persona).UserId),
+        };
+        var call = AdminCases.Generate(rng, world, token);
+        var headers = new List<RawHeader>();
+        if (rng.Next(10) < 2)
+        {
+            headers.AddRange(HeaderCases.Extras(rng, Budget(token, headers)));
+        }
+
+        // Admin calls never touch a list, whatever the token: they run in the anonymous lanes.
+        return Build("admin", call.Method, call.Path, token, headers, call.Body, call.ContentType, call.Outcomes, call.Name, anonymous: true);
+    }
+
+    private HostileRequest UnknownRoute()
+    {
+        var (_, token) = PickToken();
+        var g = Guid.NewGuid();
+        var paths = new (string Path, bool Certain)[]
+        {
+            ("/", true), ("/imodels", true), ("/imodels/", true), ($"/imodels/recent/{g}", true), ($"/imodels/recents/{g}/extra", true),
+            ($"/imodels/recents/{g}/{g}", true), ($"/IMODELS/recents/{g}/x", true), ("/admin", true), ("/admin/", true),
+            ($"/admin/users/{g}", true), ("/admin/imodels", true), ("/admin/organizations", true), ("/%2e%2e/%2e%2e/etc/passwd", true),
+            ("/.env", true), ("/robots.txt", true), ("/favicon.ico", true), ($"/api/imodels/recents/{g}", true), ($"/imodels/recents%2F{g}", true),
+            ($"/imodels%2Frecents%2F{g}", true), ("/imodels/recents/%E2%80%AE", false), ($"/imodels/recents/{g}%2Fextra", false),
+            ("/health/livez", true), ("/wp-login.php", true), ("/%C0%AE%C0%AE/", true),
+        };
+        var (path, certain) = paths[rng.Next(paths.Length)];
+        var method = AnyMethods[rng.Next(AnyMethods.Length)];
+        // Paths that reach /imodels/recents/{id} with an id that names nothing: 401, 404 or 405 depending on the token and method.
+        List<Outcome> outcomes = certain ? [new(404, "NotFound")] : [Outcome.AnyClientError];
+        return Build("route", method, path, token, [], null, null, outcomes, "unknown route", anonymous: true);
+    }
+
+    private HostileRequest OverLimit()
+    {
+        var (_, token) = PickToken();
+        var (name, headers, longQuery, status) = HeaderCases.OverLimit(rng);
+        var path = longQuery is null
+            ? $"/imodels/recents/{Guid.NewGuid()}"
+            : $"/imodels/recents?iTwinId={world.ITwinA}&{longQuery}";
+        var method = longQuery is null ? HttpMethod.Post : HttpMethod.Get;
+        return Build("limits", method, path, token, headers, null, null, [new(status)], name, anonymous: true);
+    }
+
+    /// <summary>A persona, and a token that is 55% of the time their genuine one and otherwise hostile (or an outsider's).</summary>
+    private (Persona Persona, TokenCase Token) PickToken()
+    {
+        var persona = world.Personas[rng.Next(world.Personas.Count)];
+        var roll = rng.Next(100);
+        if (roll < 52)
+        {
+            return (persona, tokens.Valid(rng, persona.UserId));
+        }
+
+        if (roll < 55)
+        {
+            // A genuine token of someone the world does not know, with a sub full of odd but printable characters.
+            var outsider = new Persona("outsider", RandomText.Printable(rng, rng.Next(1, 129)));
+            return (outsider, tokens.Valid(rng, outsider.UserId));
+        }
+
+        return (persona, tokens.Hostile(rng, persona.UserId, OtherPersona(persona).UserId));
+    }
+
+    private Persona OtherPersona(Persona persona)
+    {
+        var others = world.Personas.Where(other => other != persona).ToList();
+        return others[rng.Next(others.Count)];
+    }
+
+    /// <summary>Mostly an iModel the user may view, else any of the world's (deleted and forbidden ones too), else a stranger.</summary>
+    private Guid PickIModel(string userId)
+    {
+        var viewable = world.IModels.Where(iModel => world.CanView(userId, iModel.Id)).ToList();
+        var roll = rng.Next(100);
+        if (roll < 55 && viewable.Count > 0)
+        {
+            return viewable[rng.Next(viewable.Count)].Id;
+        }
+
+        var all = world.IModels.ToList();
+        return roll < 88 ? all[rng.Next(all.Count)].Id : Guid.NewGuid();
+    }
+
+    private (byte[]? Body, string? ContentType, string Name) RecentsBody()
+    {
+        var roll = rng.Next(200);
+        if (roll < 120)
+        {
+            return (null, null, "none");
+        }
+
+        if (roll < 150)
+        {
+            return (Encoding.UTF8.GetBytes("{}"), "application/json", "{}");
+        }
+
+        if (roll < 170)
+        {
+            var text = new[] { "this is not JSON {", "null", "[1,2,3]", "{\"id\":\"other\"}", "<recent/>", "a=b&c=d", "\u0000\u0001" }[rng.Next(7)];
+            return (Encoding.UTF8.GetBytes(text), RecentsContentTypes[rng.Next(RecentsContentTypes.Length)], "junk text");
+        }
+
+        if (roll < 197)
+        {
+            var bytes = new byte[rng.Next(1, 64 * 1024)];
+            rng.NextBytes(bytes);
+            return (bytes, rng.Next(2) == 0 ? null : "application/octet-stream", "random bytes");
+        }
+
+        // Rare: a body over the 1 MiB limit (sent with Expect: 100-continue, see CorpusRunner).
+        return (new byte[(1024 * 1024) + rng.Next(1, 256 * 1024)], "application/octet-stream", "over 1 MiB");
+    }
+
+    private static void AddAccept(List<RawHeader> headers, AcceptCase accept)
+    {
+        if (accept.Values is not null)
+        {
+            headers.Add(new("Accept", accept.Values));
+        }
+    }
+
+    /// <summary>What is left of the ordinary header budget after the token and the headers so far.</summary>
+    private static int Budget(TokenCase token, List<RawHeader> headers) =>
+        HeaderCases.OrdinaryBudget - 400 - HeaderCases.Weight(headers) - token.AuthorizationValues.Sum(value => value.Length + 20);
+
+    private HostileRequest Build(
+        string family, HttpMethod method, string pathAndQuery, TokenCase token, List<RawHeader> headers, byte[]? body,
+        string? contentType, List<Outcome> outcomes, string notes, bool anonymous = false)
+    {
+        var index = next++;
+        var lane = !anonymous && token.MayActOnRecents && worldUsers.Contains(token.UserId!)
+            ? $"user:{token.UserId}"
+            : $"anonymous:{index % AnonymousLanes}";
+        return new HostileRequest(index, family, method, pathAndQuery, token, headers, body, contentType, outcomes, lane, notes);
+    }
+}

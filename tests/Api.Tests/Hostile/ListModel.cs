@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+
+namespace Recents.Api.Tests.Hostile;
+
+/// <summary>How a page is sorted: <c>$orderBy</c> (null: most recently used first).</summary>
+public sealed record Ordering(bool ByName, bool Descending)
+{
+    public override string ToString() => $"{(ByName ? "name" : "createdDateTime")} {(Descending ? "desc" : "asc")}";
+}
+
+/// <summary>A GET that must succeed, and what it must list: evaluated when its response arrives.</summary>
+public sealed record PageQuery(string UserId, Guid ITwinId, int Top, int Skip, Ordering? OrderBy, bool? Representation, string? MediaType);
+
+/// <summary>
+/// What every user's list must be (contract §2): most recently used first, no duplicates, at most 25, one list across
+/// iTwins. Only a valid, authorized POST or DELETE changes it. Each user's list is touched by one lane of requests at a
+/// time (see <see cref="CorpusRunner"/>), so the order is exact.
+/// </summary>
+public sealed class ListModel
+{
+    public const int Capacity = 25;
+
+    private readonly ConcurrentDictionary<string, List<Guid>> lists = new(StringComparer.Ordinal);
+
+    public void Add(string userId, Guid iModelId)
+    {
+        var list = ListOf(userId);
+        list.Remove(iModelId);
+        list.Insert(0, iModelId);
+        if (list.Count > Capacity)
+        {
+            list.RemoveRange(Capacity, list.Count - Capacity);
+        }
+    }
+
+    public void Remove(string userId, Guid iModelId) => ListOf(userId).Remove(iModelId);
+
+    public IReadOnlyList<Guid> Raw(string userId) => [.. ListOf(userId)];
+
+    /// <summary>What <c>GET ?iTwinId=</c> shows: entries of that iTwin that still exist and the user may view now.</summary>
+    public IReadOnlyList<Guid> Visible(string userId, Guid iTwinId, HostileWorld world) =>
+        [.. ListOf(userId).Where(id => world.IModel(id) is { } iModel && iModel.ITwinId == iTwinId && world.CanView(userId, id))];
+
+    public IReadOnlyList<Guid> Page(PageQuery query, HostileWorld world)
+    {
+        IEnumerable<Guid> visible = Visible(query.UserId, query.ITwinId, world);
+        if (query.OrderBy is { } order)
+        {
+            // Names are distinct lower-case ASCII and dates distinct (see HostileWorld), so the order is total.
+            visible = order.ByName
+                ? (order.Descending
+                    ? visible.OrderByDescending(id => world.IModel(id)!.Name, StringComparer.Ordinal)
+                    : visible.OrderBy(id => world.IModel(id)!.Name, StringComparer.Ordinal))
+                : (order.Descending
+                    ? visible.OrderByDescending(id => world.IModel(id)!.CreatedDateTime)
+                    : visible.OrderBy(id => world.IModel(id)!.CreatedDateTime));
+        }
+
+        return [.. visible.Skip(query.Skip).Take(query.Top)];
+    }
+
+    private List<Guid> ListOf(string userId) => lists.GetOrAdd(userId, _ => []);
+}

@@ -1,0 +1,57 @@
+using Recents.Api.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Recents.Api.Tests.Hostile;
+
+/// <summary>
+/// User isolation: no sequence of requests made with user A's token reads or changes user B's list. The users include
+/// look-alike ids (<c>edge/x</c>, <c>edge\x</c>, <c>edge#x</c>, <c>edge?x</c>, <c>edge_x</c>, <c>edge%2Fx</c>, a Cyrillic
+/// homoglyph, leading and trailing spaces) that a naive storage key would merge. Every user first builds a distinct list;
+/// then every user, side by side, adds and removes the iModels in the others' lists, lists with every paging and order
+/// (each page must be exactly their own), and tries to pass as another user with tampered tokens (each must be 401).
+/// At the end every list is exactly what its owner's own requests made it.
+/// </summary>
+[Collection(RecentsApiCollection.Name)]
+public sealed class UserIsolationTests(RecentsApiFixture fixture, ITestOutputHelper output)
+{
+    private const int RequestsPerUser = 150;
+
+    [Fact]
+    public async Task No_sequence_of_requests_with_one_users_token_reads_or_changes_another_users_list()
+    {
+        var seed = HostileSeed.Value + 1;
+        output.WriteLine($"seed {seed} (the corpus seed + 1; set {HostileSeed.VariableName} to replay another)");
+        var rng = new Random(seed);
+        var model = new ListModel();
+        var world = await HostileWorld.CreateAsync(fixture, rng, model);
+        var tokens = new TokenMutations(fixture.Tokens);
+        var generator = new IsolationSequences(world, tokens, rng);
+        using var http = HostileHttp.Create(fixture);
+
+        var setup = new CorpusRunner(http, world, model);
+        await setup.RunAsync(generator.DistinctLists(model));
+        Assert.True(setup.Failures.Count == 0, HostileCorpusTests.Report(seed, setup, [], []));
+        AssertListsDiffer(world, model);
+
+        var attacks = generator.Attacks(model, RequestsPerUser);
+        var runner = new CorpusRunner(http, world, model);
+        await runner.RunAsync(attacks);
+        output.WriteLine(runner.Stats.Report());
+
+        var lists = await WorldAudit.CompareListsAsync(http, fixture.Tokens, world, model, world.Personas.Select(persona => persona.UserId));
+        Assert.True(runner.Failures.Count == 0 && lists.Count == 0, HostileCorpusTests.Report(seed, runner, lists, []));
+    }
+
+    /// <summary>The precondition that makes the test meaningful: users who could be confused start with different lists.</summary>
+    private static void AssertListsDiffer(HostileWorld world, ListModel model)
+    {
+        var withLists = world.Personas.Where(persona => model.Raw(persona.UserId).Count > 0).ToList();
+        foreach (var persona in withLists)
+        {
+            foreach (var other in withLists.Where(other => other != persona))
+            {
+                Assert.False(model.Raw(persona.UserId).SequenceEqual(model.Raw(other.UserId)), $"{persona} and {other} start with the same list.");
+            }
+        }
+    }
+}
