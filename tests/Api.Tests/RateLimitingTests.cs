@@ -135,6 +135,35 @@ public sealed class RateLimitingTests(RecentsApiFixture fixture, ITestOutputHelp
         Assert.True(admitted >= TestRateLimits.SharedPerMinute - 6, $"admitted only {admitted} of {TestRateLimits.SharedPerMinute}");
     }
 
+    [Fact]
+    public async Task Without_client_id_the_client_is_the_azp_then_the_sub()
+    {
+        await EnsureMinuteLeftAsync(TimeSpan.FromSeconds(15));
+        // Different users of one azp share its budget; client_id, when present, wins over azp.
+        var byAzp = Enumerable.Range(0, TestRateLimits.TinyPerMinute + 1)
+            .Select(_ => fixture.Tokens.Create(new TokenSpec($"user-{Guid.NewGuid():N}") { Azp = TestRateLimits.AzpClient }));
+        var statusesByAzp = new List<HttpStatusCode>();
+        foreach (var token in byAzp)
+        {
+            statusesByAzp.Add(await ListStatusAsync(fixture.Client, token));
+        }
+
+        var clientIdWins = fixture.Tokens.Create(
+            new TokenSpec($"user-{Guid.NewGuid():N}") { Azp = TestRateLimits.AzpClient, ClientId = TestRateLimits.OtherClient });
+        var bySubject = fixture.Tokens.Create(new TokenSpec(TestRateLimits.SubjectClient));
+        var statusesBySubject = new List<HttpStatusCode>();
+        for (var i = 0; i < TestRateLimits.TinyPerMinute + 1; i++)
+        {
+            statusesBySubject.Add(await ListStatusAsync(fixture.Client, bySubject));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statusesByAzp[^1]);
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statusesByAzp.Take(TestRateLimits.TinyPerMinute));
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await ListStatusAsync(fixture.Client, clientIdWins));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statusesBySubject[^1]);
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statusesBySubject.Take(TestRateLimits.TinyPerMinute));
+    }
+
     private string TokenOf(string clientId) =>
         fixture.Tokens.Create(new TokenSpec($"user-{Guid.NewGuid():N}") { ClientId = clientId });
 

@@ -15,6 +15,9 @@ public static class TestRateLimits
     public const string HourExhaustedClient = "rl-hour-exhausted";
     public const string FloodingClient = "rl-flooding";
     public const string TwoProcessesClient = "rl-two-processes";
+    public const string AzpClient = "rl-azp";
+    public const string SubjectClient = "rl-subject";
+    public const string OtherClient = "rl-other";
 
     public static IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
@@ -32,5 +35,7 @@ public static class TestRateLimits
         [$"RateLimits:Clients:{FloodingClient}"] = "tiny-minute",
         [$"RateLimits:Clients:{HourExhaustedClient}"] = "tiny-hour",
         [$"RateLimits:Clients:{TwoProcessesClient}"] = "shared",
+        [$"RateLimits:Clients:{AzpClient}"] = "tiny-minute",
+        [$"RateLimits:Clients:{SubjectClient}"] = "tiny-minute",
     };
 }

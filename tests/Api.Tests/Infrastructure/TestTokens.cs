@@ -48,6 +48,11 @@ public sealed class TestTokens
             claims["client_id"] = spec.ClientId;
         }
 
+        if (spec.Azp is not null)
+        {
+            claims["azp"] = spec.Azp;
+        }
+
         if (spec.ScpArray is not null)
         {
             claims["scp"] = spec.ScpArray;
@@ -87,6 +92,9 @@ public sealed record TokenSpec(string? Subject)
 
     /// <summary>The OAuth client application; rate limits are per client (contract §1).</summary>
     public string? ClientId { get; init; }
+
+    /// <summary>The authorized party: the client when there is no <c>client_id</c>.</summary>
+    public string? Azp { get; init; }
 
     public string Issuer { get; init; } = TestTokens.Issuer;
 
