@@ -4,83 +4,160 @@ using Recents.RateLimiting;
 namespace Recents.Api.RateLimiting;
 
 /// <summary>
-/// The rate limiter of one client application in this API process: it spends permits leased from the
-/// client's <see cref="IClientRateLimitGrain"/>, and asks the grain for another batch only when they run out,
-/// so most requests never leave the process. A rejection carries the grain's Retry-After.
+/// The rate limiter of one client application in this API process. It spends permits leased from the
+/// client's <see cref="IClientRateLimitGrain"/> and asks for more only when they run out, so most requests
+/// never leave the process:
+/// <list type="bullet">
+/// <item>one lease call at a time: concurrent requests share it, and share its failure (a 503 each, at once);</item>
+/// <item>a refusal is remembered until its Retry-After, so a flood is refused locally;</item>
+/// <item>batches start at one permit and double while they run out before their minute ends, so sparse
+/// traffic leases exactly what it spends; permits not spent are given back with the next lease (or when the
+/// limiter is dropped), so they do not count against the hour;</item>
+/// <item>deadlines are durations on this process's monotonic clock: the silo's clock need not agree.</item>
+/// </list>
 /// </summary>
 public sealed class LeasedPermitLimiter(
-    IClientRateLimitGrain budgetGrain, RequestBudget budget, int permitsPerLease, TimeProvider time) : RateLimiter
+    IClientRateLimitGrain budgetGrain, RequestBudget budget, int maxPermitsPerLease, TimeProvider time) : RateLimiter
 {
-    private readonly SemaphoreSlim leasing = new(1, 1);
     private readonly Lock gate = new();
     private int localPermits;
-    private DateTimeOffset validUntil = DateTimeOffset.MinValue;
-    private long lastUsedTimestamp = time.GetTimestamp();
+    private long validUntil;
+    private DateTimeOffset leaseMinuteStart;
+    private int batchSize = 1;
+    private long refusedUntil;
+    private Task? leasing;
+    private long lastUsed = time.GetTimestamp();
 
-    public override TimeSpan? IdleDuration => time.GetElapsedTime(Interlocked.Read(ref lastUsedTimestamp));
+    /// <summary>Never idle while a lease call is out or permits are still valid, so neither is dropped with the limiter.</summary>
+    public override TimeSpan? IdleDuration
+    {
+        get
+        {
+            lock (gate)
+            {
+                var now = time.GetTimestamp();
+                return leasing is not null || (localPermits > 0 && now < validUntil) ? null : time.GetElapsedTime(lastUsed, now);
+            }
+        }
+    }
 
-    public override RateLimiterStatistics? GetStatistics() => new() { CurrentAvailablePermits = localPermits };
+    public override RateLimiterStatistics? GetStatistics()
+    {
+        lock (gate)
+        {
+            return new RateLimiterStatistics { CurrentAvailablePermits = time.GetTimestamp() < validUntil ? localPermits : 0 };
+        }
+    }
 
-    protected override RateLimitLease AttemptAcquireCore(int permitCount) =>
-        TryTakeLocal() ? PermitGranted.Instance : PermitDenied.WithoutRetryAfter;
+    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, 1);
+        lock (gate)
+        {
+            return TryTakeLocked(permitCount) ?? PermitDenied.Later(RemainingRefusalLocked());
+        }
+    }
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
-        if (TryTakeLocal())
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, 1);
+        while (true)
         {
-            return PermitGranted.Instance;
-        }
-
-        // One lease call at a time per client: concurrent requests wait for its batch instead of each asking.
-        await leasing.WaitAsync(cancellationToken);
-        try
-        {
-            if (TryTakeLocal())
-            {
-                return PermitGranted.Instance;
-            }
-
-            var lease = await budgetGrain.LeaseAsync(budget, permitsPerLease);
-            if (lease.Granted == 0)
-            {
-                return new PermitDenied(lease.RetryAfter);
-            }
-
+            Task pending;
             lock (gate)
             {
-                localPermits = lease.Granted - 1;
-                validUntil = lease.ValidUntil;
+                if (TryTakeLocked(permitCount) is { } granted)
+                {
+                    return granted;
+                }
+
+                if (RemainingRefusalLocked() is { } retryAfter)
+                {
+                    return PermitDenied.Later(retryAfter);
+                }
+
+                pending = leasing ??= LeaseMoreAsync();
             }
 
-            return PermitGranted.Instance;
+            await pending.WaitAsync(cancellationToken);
+        }
+    }
+
+    private RateLimitLease? TryTakeLocked(int permitCount)
+    {
+        lastUsed = time.GetTimestamp();
+        if (localPermits < permitCount || lastUsed >= validUntil)
+        {
+            return null;
+        }
+
+        localPermits -= permitCount;
+        return PermitGranted.Instance;
+    }
+
+    private TimeSpan? RemainingRefusalLocked()
+    {
+        var now = time.GetTimestamp();
+        return now < refusedUntil ? time.GetElapsedTime(now, refusedUntil) : null;
+    }
+
+    private async Task LeaseMoreAsync()
+    {
+        // Return to the caller first: it publishes this task as the lease in flight under the lock, and the
+        // finally below must clear it after that, even if the grain answers synchronously.
+        await Task.Yield();
+        UnspentPermits? unspent;
+        long started;
+        lock (gate)
+        {
+            started = time.GetTimestamp();
+            var ranOutEarly = localPermits == 0 && started < validUntil;
+            batchSize = ranOutEarly ? Math.Min(batchSize * 2, maxPermitsPerLease) : Math.Max(1, batchSize / 2);
+            unspent = TakeUnspentLocked();
+        }
+
+        try
+        {
+            var lease = await budgetGrain.LeaseAsync(budget, batchSize, unspent);
+            lock (gate)
+            {
+                localPermits = lease.Granted;
+                leaseMinuteStart = lease.MinuteStart;
+                validUntil = started + ToTimestampTicks(lease.ValidFor);
+                refusedUntil = lease.Granted > 0 ? 0 : started + ToTimestampTicks(lease.RetryAfter);
+            }
         }
         finally
         {
-            leasing.Release();
-        }
-    }
-
-    private bool TryTakeLocal()
-    {
-        Interlocked.Exchange(ref lastUsedTimestamp, time.GetTimestamp());
-        lock (gate)
-        {
-            // Permits count against the minute they were leased in; spending them later would overspend the next.
-            if (localPermits > 0 && time.GetUtcNow() < validUntil)
+            lock (gate)
             {
-                localPermits--;
-                return true;
+                leasing = null;
             }
-
-            return false;
         }
     }
+
+    private UnspentPermits? TakeUnspentLocked()
+    {
+        var unspent = localPermits > 0 ? new UnspentPermits(leaseMinuteStart, localPermits) : null;
+        localPermits = 0;
+        return unspent;
+    }
+
+    private long ToTimestampTicks(TimeSpan duration) => (long)(duration.TotalSeconds * time.TimestampFrequency);
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        UnspentPermits? unspent;
+        lock (gate)
         {
-            leasing.Dispose();
+            unspent = TakeUnspentLocked();
+        }
+
+        if (unspent is not null)
+        {
+            // Dropped as idle: give the permits back to the hour; nobody waits for this call.
+            _ = budgetGrain.LeaseAsync(budget, 0, unspent).ContinueWith(
+                static task => _ = task.Exception, TaskContinuationOptions.OnlyOnFaulted);
         }
 
         base.Dispose(disposing);
@@ -103,7 +180,7 @@ public sealed class LeasedPermitLimiter(
 
     private sealed class PermitDenied(TimeSpan? retryAfter) : RateLimitLease
     {
-        public static readonly PermitDenied WithoutRetryAfter = new(null);
+        public static PermitDenied Later(TimeSpan? retryAfter) => new(retryAfter);
 
         public override bool IsAcquired => false;
 

@@ -45,9 +45,12 @@ public static class RateLimitingSetup
         return services;
     }
 
-    /// <summary>Small budgets lease one permit at a time (exact); large ones a tenth of a minute's budget, up to the maximum.</summary>
+    /// <summary>
+    /// The largest batch a process may lease: a tenth of the minute's budget and a sixtieth of the hour's, at most
+    /// the configured maximum, at least one.
+    /// </summary>
     private static int PermitsPerLease(RequestBudget budget, RateLimitOptions options) =>
-        Math.Clamp(budget.PerMinute / 10, 1, options.MaxPermitsPerLease);
+        Math.Max(1, Math.Min(options.MaxPermitsPerLease, Math.Min(budget.PerMinute / 10, budget.PerHour / 60)));
 
     private static Task RejectAsync(HttpContext context, RateLimitLease lease)
     {

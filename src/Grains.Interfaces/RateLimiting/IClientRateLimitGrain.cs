@@ -8,7 +8,10 @@ namespace Recents.RateLimiting;
 [Alias("recents.IClientRateLimitGrain")]
 public interface IClientRateLimitGrain : IGrainWithStringKey
 {
-    /// <summary>Grants up to <paramref name="wanted"/> permits from what is left of the current minute and hour.</summary>
+    /// <summary>
+    /// Takes back <paramref name="unspent"/> permits of an earlier lease (they count no longer), then grants up
+    /// to <paramref name="wanted"/> permits from what is left of the current minute and hour.
+    /// </summary>
     [Alias("Lease")]
-    Task<PermitLease> LeaseAsync(RequestBudget budget, int wanted);
+    Task<PermitLease> LeaseAsync(RequestBudget budget, int wanted, UnspentPermits? unspent);
 }

@@ -3,8 +3,8 @@ using Recents.RateLimiting;
 namespace Recents.Grains.RateLimiting;
 
 /// <summary>
-/// Admitted-request counts of one client in the current fixed UTC minute and hour. A pure value, so the
-/// budget arithmetic is testable without a cluster or a clock.
+/// Permits granted to one client in the current fixed UTC minute and hour. A pure value, so the budget
+/// arithmetic is testable without a cluster or a clock.
 /// </summary>
 public sealed record RequestWindows(DateTimeOffset MinuteStart, int InMinute, DateTimeOffset HourStart, int InHour)
 {
@@ -14,13 +14,14 @@ public sealed record RequestWindows(DateTimeOffset MinuteStart, int InMinute, Da
     public static readonly RequestWindows Empty = new(DateTimeOffset.MinValue, 0, DateTimeOffset.MinValue, 0);
 
     /// <summary>
-    /// Grants up to <paramref name="wanted"/> permits at <paramref name="now"/>; returns the lease and the
-    /// windows with the grant counted. A lease is valid to the end of its minute; a refusal says how long
-    /// until the window that refused (the hour, if it is spent, else the minute) starts over.
+    /// Takes back <paramref name="unspent"/> permits (from the windows they were counted in, if still current),
+    /// then grants up to <paramref name="wanted"/> at <paramref name="now"/>. A lease is valid to the end of its
+    /// minute; a refusal says how long until the window that refused (the hour, if it is spent, else the minute)
+    /// starts over.
     /// </summary>
-    public (PermitLease Lease, RequestWindows Next) Lease(DateTimeOffset now, RequestBudget budget, int wanted)
+    public (PermitLease Lease, RequestWindows Next) Lease(DateTimeOffset now, RequestBudget budget, int wanted, UnspentPermits? unspent = null)
     {
-        var current = Roll(now);
+        var current = Roll(now).TakeBack(unspent);
         var left = Math.Max(0, Math.Min(budget.PerMinute - current.InMinute, budget.PerHour - current.InHour));
         var granted = Math.Clamp(wanted, 0, left);
         var minuteEnd = current.MinuteStart + Minute;
@@ -28,7 +29,21 @@ public sealed record RequestWindows(DateTimeOffset MinuteStart, int InMinute, Da
             : current.InHour >= budget.PerHour ? current.HourStart + Hour
             : minuteEnd;
         var next = current with { InMinute = current.InMinute + granted, InHour = current.InHour + granted };
-        return (new PermitLease(granted, minuteEnd, retryAt - now), next);
+        return (new PermitLease(granted, current.MinuteStart, minuteEnd - now, retryAt - now), next);
+    }
+
+    private RequestWindows TakeBack(UnspentPermits? unspent)
+    {
+        if (unspent is not { Count: > 0 })
+        {
+            return this;
+        }
+
+        return this with
+        {
+            InMinute = unspent.MinuteStart == MinuteStart ? Math.Max(0, InMinute - unspent.Count) : InMinute,
+            InHour = StartOf(unspent.MinuteStart, Hour) == HourStart ? Math.Max(0, InHour - unspent.Count) : InHour,
+        };
     }
 
     /// <summary>These windows, with each one that <paramref name="now"/> has left behind started afresh.</summary>

@@ -15,7 +15,8 @@ public sealed class RequestWindowsTests
         var (lease, _) = RequestWindows.Empty.Lease(NineOClock.AddSeconds(10), FivePerMinuteTwelvePerHour, 3);
 
         Assert.Equal(3, lease.Granted);
-        Assert.Equal(NineOClock.AddMinutes(1), lease.ValidUntil);
+        Assert.Equal(NineOClock, lease.MinuteStart);
+        Assert.Equal(TimeSpan.FromSeconds(50), lease.ValidFor);
     }
 
     [Fact]
@@ -80,5 +81,30 @@ public sealed class RequestWindowsTests
         var (lease, _) = windows.Lease(NineOClock.AddHours(1), FivePerMinuteTwelvePerHour, 5);
 
         Assert.Equal(5, lease.Granted);
+    }
+
+    [Fact]
+    public void Unspent_permits_given_back_in_their_minute_can_be_granted_again()
+    {
+        var now = NineOClock.AddSeconds(5);
+        var (first, spent) = RequestWindows.Empty.Lease(now, FivePerMinuteTwelvePerHour, 5);
+
+        var (again, _) = spent.Lease(now.AddSeconds(1), FivePerMinuteTwelvePerHour, 5, new UnspentPermits(first.MinuteStart, 3));
+
+        Assert.Equal(3, again.Granted);
+    }
+
+    [Fact]
+    public void Unspent_permits_of_an_earlier_minute_are_given_back_to_the_hour_only()
+    {
+        var (first, windows) = RequestWindows.Empty.Lease(NineOClock, FivePerMinuteTwelvePerHour, 5);
+        (_, windows) = windows.Lease(NineOClock.AddMinutes(1), FivePerMinuteTwelvePerHour, 5);
+
+        var (third, _) = windows.Lease(
+            NineOClock.AddMinutes(1).AddSeconds(30), FivePerMinuteTwelvePerHour, 5, new UnspentPermits(first.MinuteStart, 4));
+
+        Assert.Equal(0, third.Granted); // the minute is spent: the permits given back were the previous minute's
+        var (nextMinute, _) = windows.Lease(NineOClock.AddMinutes(2), FivePerMinuteTwelvePerHour, 5, new UnspentPermits(first.MinuteStart, 4));
+        Assert.Equal(5, nextMinute.Granted); // 10 counted, 4 given back: 6 of 12 left in the hour
     }
 }
