@@ -44,6 +44,26 @@ public sealed class OpenApiTests(RecentsApiFixture fixture)
     }
 
     [Fact]
+    public async Task Another_document_name_is_a_route_404_in_the_envelope()
+    {
+        using var response = await fixture.Client.GetAsync("/openapi/v2.json");
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.NotFound, "NotFound");
+    }
+
+    [Fact]
+    public async Task The_document_names_no_server_so_a_forged_Host_header_is_not_echoed()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, DocumentPath);
+        request.Headers.Host = "evil.example";
+        using var response = await fixture.Client.SendAsync(request);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("evil.example", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Documents_every_operation_the_API_maps_under_imodels_admin_and_health_and_no_other()
     {
         var mapped = MappedOperations().Select(operation => operation.Key).ToHashSet();

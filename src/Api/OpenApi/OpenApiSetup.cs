@@ -10,8 +10,10 @@ public static class OpenApiSetup
 {
     public const string DocumentName = "v1";
 
-    /// <summary>Where the document is served: <c>/openapi/v1.json</c>.</summary>
-    public const string DocumentRoute = "/openapi/{documentName}.json";
+    /// <summary>Where the document is served: <c>/openapi/v1.json</c>, and no other name (those are route 404s, in the envelope).</summary>
+    public const string DocumentRoute = "/openapi/{documentName:regex(^v1$)}.json";
+
+    private const string DocumentRouteForReferencePage = "/openapi/{documentName}.json";
 
     /// <summary>Where the reference page is served in Development: <c>/scalar/v1</c>.</summary>
     public const string ReferencePageRoute = "/scalar";
@@ -34,7 +36,7 @@ public static class OpenApiSetup
         {
             app.MapScalarApiReference(ReferencePageRoute, options => options
                     .WithTitle("Recents API")
-                    .WithOpenApiRoutePattern(DocumentRoute)
+                    .WithOpenApiRoutePattern(DocumentRouteForReferencePage)
                     .AddPreferredSecuritySchemes(RecentsDocumentTransformer.BearerScheme)
                     .DisableDefaultFonts()
                     .DisableTelemetry()

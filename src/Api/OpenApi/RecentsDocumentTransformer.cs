@@ -30,6 +30,10 @@ internal sealed class RecentsDocumentTransformer : IOpenApiDocumentTransformer
                 + "`application/json` with the body `{\"error\": {\"code\", \"message\", \"target\", \"details\"?}}`.",
         };
 
+        // No server URLs: they would echo the request's Host header (which a caller controls) into a document
+        // that tools use to send bearer tokens. Without them, clients use the server the document came from.
+        document.Servers?.Clear();
+
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
