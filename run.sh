@@ -77,6 +77,7 @@ cat <<INFO
 
 Recents is running.
   API         http://127.0.0.1:$api_port   (silo gateway $gateway_port, Azurite table $storage_port)
+  Reference   http://127.0.0.1:$api_port/scalar/v1   (OpenAPI: /openapi/v1.json)
   Data, logs  $data_dir
   Demo user   demo-user (views the demo iModels of iTwin 5a1ce3f0-0000-4000-8000-000000000001)
 
