@@ -97,6 +97,31 @@ public sealed class EnvelopeTests(RecentsApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_POST_with_an_oversized_chunked_body_changes_nothing()
+    {
+        var user = fixture.NewUser();
+        var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
+        var iModelId = await directory.AddIModelAsync();
+
+        try
+        {
+            // No Content-Length: the size is known only by reading. Refused with 413, or (if the server's refusal
+            // races the upload) the connection is cut; either way the add must not have happened.
+            using var response = await user.AddAsync(iModelId, request =>
+            {
+                request.Content = new StreamContent(new MemoryStream(new byte[2 * 1024 * 1024]));
+                request.Headers.TransferEncodingChunked = true;
+            });
+            await ApiAssert.ErrorAsync(response, HttpStatusCode.RequestEntityTooLarge, "RequestTooLarge");
+        }
+        catch (HttpRequestException)
+        {
+        }
+
+        Assert.Empty(await user.ListIdsAsync(directory.ITwinId));
+    }
+
+    [Fact]
     public async Task Oversized_request_headers_are_431_in_the_envelope()
     {
         using var response = await fixture.Api().SendAsync(

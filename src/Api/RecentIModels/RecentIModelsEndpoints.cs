@@ -7,6 +7,7 @@ using Recents.Api.ContentNegotiation;
 using Recents.Api.Errors;
 using Recents.Api.OpenApi;
 using Recents.Api.RateLimiting;
+using Recents.Api.RequestLimits;
 using Recents.RecentIModels;
 
 namespace Recents.Api.RecentIModels;
@@ -23,6 +24,7 @@ public static class RecentIModelsEndpoints
             .RequireAuthorization(AuthenticationSetup.RecentsPolicy)
             .RequireRateLimiting(RateLimitingSetup.PerClientPolicy)
             .AddEndpointFilter<AcceptHeaderFilter>()
+            .AddEndpointFilter<ReadBodyFirstFilter>()
             .WithTags("Recent iModels")
             .WithAcceptHeader()
             .ProducesErrors(
