@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Runs Recents locally: Azurite (storage), one silo, the API, demo data, and a ready bearer token.
+# Runs Recents locally: Azurite (storage), a cluster of silos, the API, demo data, and a ready bearer token.
 #   RECENTS_PORT      API port (default 5080)
+#   RECENTS_SILOS     how many silo processes form the cluster (default 1)
 #   RECENTS_DATA_DIR  where Azurite keeps its data and the processes their logs (default .data)
 # Every other port is picked free. Ctrl-C (or SIGTERM) stops everything this script started.
 # The children run in their own sessions (setsid) so that Ctrl-C reaches only this script, which then
-# stops them in order: API, silo (it deregisters from the membership table), storage last.
+# stops them in order: API, silos (they hand over their grains and leave the membership table), storage last.
 set -euo pipefail
 cd "$(dirname "$0")"
 repo=$PWD
 source scripts/common.sh
 
 api_port=${RECENTS_PORT:-5080}
+silo_count=${RECENTS_SILOS:-1}
 data_dir=${RECENTS_DATA_DIR:-.data}
 configuration=Release
 mkdir -p "$data_dir/logs"
@@ -21,17 +23,23 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$api_port") 2>/dev/null; then
   exit 1
 fi
 
+if ! [[ $silo_count =~ ^[1-9][0-9]?$ ]]; then
+  echo "RECENTS_SILOS must be a number from 1 to 99, not '$silo_count'." >&2
+  exit 1
+fi
+
 require_tools dotnet node npm curl setsid
 
-pids=()
-on_started() { pids+=("$1"); }
+azurite_pid=""
+silo_pids=()
+api_pid=""
+on_started() { azurite_pid=$1; }
 cleanup() {
   trap - EXIT INT TERM
-  if [ ${#pids[@]} -gt 0 ]; then
-    echo "Stopping ..."
-    for ((i = ${#pids[@]} - 1; i > 0; i--)); do stop_pids "${pids[$i]}"; done
-    stop_azurite "${pids[0]}"
-  fi
+  echo "Stopping ..."
+  [ -n "$api_pid" ] && stop_pids "$api_pid"
+  [ ${#silo_pids[@]} -gt 0 ] && stop_pids "${silo_pids[@]}"
+  [ -n "$azurite_pid" ] && stop_azurite "$azurite_pid"
   echo "Stopped."
 }
 trap cleanup EXIT
@@ -55,28 +63,42 @@ for project in src/Api/Api.csproj src/Silo/Silo.csproj; do
     || { cat "$data_dir/logs/build.log" >&2; echo "The build failed." >&2; exit 1; }
 done
 
-{ read -r storage_port; read -r silo_port; read -r gateway_port; } < <(free_ports 3)
+storage_port=$(free_port)
 start_azurite "$data_dir/azurite" "$storage_port" "$data_dir/logs/azurite.log"
 export Cluster__StorageConnectionString
 Cluster__StorageConnectionString=$(azurite_connection_string "$storage_port")
 export Cluster__ClusterId=recents-local
 
-# Each process runs in its output folder, its content root, where its appsettings.json is.
-(cd "src/Silo/bin/$configuration/net10.0" && Silo__SiloPort=$silo_port Silo__GatewayPort=$gateway_port \
-  DOTNET_ENVIRONMENT=Development exec setsid dotnet Recents.Silo.dll) >"$data_dir/logs/silo.log" 2>&1 &
-on_started $!
-wait_for_port "$gateway_port" 120 "${pids[1]}" || { echo "The silo did not start; see $data_dir/logs/silo.log" >&2; exit 1; }
+# start_silo N SILO_PORT GATEWAY_PORT: one silo process, in its output folder (its content root, where its
+# appsettings.json is), logging to silo-N.log.
+start_silo() {
+  (cd "src/Silo/bin/$configuration/net10.0" && Silo__SiloPort=$2 Silo__GatewayPort=$3 \
+    DOTNET_ENVIRONMENT=Development exec setsid dotnet Recents.Silo.dll) >"$data_dir/logs/silo-$1.log" 2>&1 &
+  silo_pids+=($!)
+}
+
+# Two free ports per silo: silo-to-silo and gateway. The silos join one another through the membership table.
+mapfile -t silo_ports < <(free_ports $((2 * silo_count)))
+gateways=()
+for ((n = 1; n <= silo_count; n++)); do
+  start_silo "$n" "${silo_ports[2 * n - 2]}" "${silo_ports[2 * n - 1]}"
+  gateways+=("${silo_ports[2 * n - 1]}")
+done
+for ((n = 1; n <= silo_count; n++)); do
+  wait_for_port "${gateways[n - 1]}" 120 "${silo_pids[n - 1]}" \
+    || { echo "Silo $n did not start; see $data_dir/logs/silo-$n.log" >&2; exit 1; }
+done
 
 (cd "src/Api/bin/$configuration/net10.0" && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
   Directory__SeedFile="$repo/demo/seed.json" exec setsid dotnet Recents.Api.dll) >"$data_dir/logs/api.log" 2>&1 &
-on_started $!
-wait_for_http "http://127.0.0.1:$api_port/health/ready" 120 "${pids[@]}" \
+api_pid=$!
+wait_for_http "http://127.0.0.1:$api_port/health/ready" 120 "$api_pid" "${silo_pids[@]}" \
   || { echo "The API did not become ready; see $data_dir/logs/api.log" >&2; exit 1; }
 
 cat <<INFO
 
 Recents is running.
-  API         http://127.0.0.1:$api_port   (silo gateway $gateway_port, Azurite table $storage_port)
+  API         http://127.0.0.1:$api_port   (silo gateways ${gateways[*]}, Azurite table $storage_port)
   Reference   http://127.0.0.1:$api_port/scalar/v1   (OpenAPI: /openapi/v1.json)
   Data, logs  $data_dir
   Demo user   demo-user (views the demo iModels of iTwin 5a1ce3f0-0000-4000-8000-000000000001)
@@ -94,6 +116,6 @@ Try:
 Press Ctrl-C to stop.
 INFO
 
-wait -n "${pids[@]}" || true
+wait -n "$azurite_pid" "${silo_pids[@]}" "$api_pid" || true
 echo "A process exited unexpectedly; see $data_dir/logs." >&2
 exit 1

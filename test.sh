@@ -27,8 +27,16 @@ start_azurite "$work/azurite" "$storage_port" "$work/azurite.log" || summary_on_
 export RECENTS_TEST_STORAGE
 RECENTS_TEST_STORAGE=$(azurite_connection_string "$storage_port")
 
+export RECENTS_DRILL_REPORT="$work/drills.md"
 dotnet test Recents.sln --no-build -nologo --logger "trx" --results-directory "$work/results" "$@"
 status=$?
+
+if [ -s "$RECENTS_DRILL_REPORT" ]; then
+  echo
+  echo "Failure drill figures:"
+  cat "$RECENTS_DRILL_REPORT"
+  echo
+fi
 
 passed=0
 failed=0

@@ -39,7 +39,7 @@ public sealed class RunScript : IAsyncDisposable
         }
     }
 
-    public static async Task<RunScript> StartAsync(string dataDirectory)
+    public static async Task<RunScript> StartAsync(string dataDirectory, int silos = 1)
     {
         var apiPort = FreePort();
         var startInfo = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "run.sh")])
@@ -50,6 +50,7 @@ public sealed class RunScript : IAsyncDisposable
         };
         startInfo.Environment["RECENTS_PORT"] = apiPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         startInfo.Environment["RECENTS_DATA_DIR"] = dataDirectory;
+        startInfo.Environment["RECENTS_SILOS"] = silos.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var script = new RunScript(Process.Start(startInfo)!, apiPort);
         script.process.OutputDataReceived += (_, e) => script.OnLine(e.Data);
         script.process.ErrorDataReceived += (_, e) => script.OnLine(e.Data);

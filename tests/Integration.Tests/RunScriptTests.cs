@@ -16,10 +16,10 @@ public sealed class RunScriptTests : IDisposable
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("recents-run-").FullName;
 
     [Fact]
-    public async Task Serves_the_demo_user_and_keeps_the_list_across_a_restart_of_every_process()
+    public async Task Three_silos_serve_the_demo_user_and_one_silo_keeps_the_list_across_a_restart_of_every_process()
     {
         int apiPort;
-        await using (var first = await RunScript.StartAsync(dataDirectory))
+        await using (var first = await RunScript.StartAsync(dataDirectory, silos: 3))
         {
             apiPort = first.ApiBaseAddress.Port;
             using var http = new HttpClient { BaseAddress = first.ApiBaseAddress };
@@ -33,13 +33,15 @@ public sealed class RunScriptTests : IDisposable
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
             Assert.Equal(DemoIModels.Reverse(), await ListAsync(http, first.UserToken));
 
-            var ports = Regex.Match(first.Output, @"silo gateway (\d+), Azurite table (\d+)");
+            var ports = Regex.Match(first.Output, @"silo gateways (\d+) (\d+) (\d+), Azurite table (\d+)");
             Assert.True(ports.Success, first.Output);
+            var gateways = ports.Groups.Values.Skip(1).Take(3).Select(group => int.Parse(group.Value, CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(3, gateways.Distinct().Count());
 
             Assert.Equal(0, await first.StopAsync());
             Assert.False(RunScript.IsListening(apiPort), "the API still listens after run.sh stopped");
-            Assert.False(RunScript.IsListening(int.Parse(ports.Groups[1].Value, CultureInfo.InvariantCulture)), "the silo still listens");
-            Assert.False(RunScript.IsListening(int.Parse(ports.Groups[2].Value, CultureInfo.InvariantCulture)), "Azurite still listens");
+            Assert.All(gateways, gateway => Assert.False(RunScript.IsListening(gateway), $"the silo on gateway {gateway} still listens"));
+            Assert.False(RunScript.IsListening(int.Parse(ports.Groups[4].Value, CultureInfo.InvariantCulture)), "Azurite still listens");
         }
 
         await using var second = await RunScript.StartAsync(dataDirectory);

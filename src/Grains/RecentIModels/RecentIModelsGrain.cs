@@ -8,6 +8,12 @@ namespace Recents.Grains.RecentIModels;
 /// One user's recently used iModels. Orleans runs one call at a time per activation, so concurrent adds
 /// of one user are applied in turn and each sees the result of the previous one.
 /// </summary>
+/// <remarks>
+/// Every add and remove writes, even one that changes nothing in this activation's copy: the write is
+/// conditional on the ETag, and it is the only way a duplicate activation (two silos briefly both hosting the
+/// user, or a second cluster on the same storage) learns that its copy is stale. A skipped write would
+/// acknowledge, say, a re-add of the front entry while the stored list has another entry in front.
+/// </remarks>
 // The grain type name is part of every stored key: pinned so that renaming the class keeps the data.
 [GrainType("recentimodels")]
 public sealed class RecentIModelsGrain(
@@ -16,13 +22,7 @@ public sealed class RecentIModelsGrain(
 {
     public Task AddAsync(RecentIModel entry)
     {
-        var entries = state.State.Entries;
-        if (entries.Length > 0 && entries[0] == entry)
-        {
-            return Task.CompletedTask;
-        }
-
-        var updated = entries
+        var updated = state.State.Entries
             .Where(existing => existing.IModelId != entry.IModelId)
             .Prepend(entry)
             .Take(RecentIModelsLimits.Capacity)
@@ -30,12 +30,8 @@ public sealed class RecentIModelsGrain(
         return SaveAsync(updated);
     }
 
-    public Task RemoveAsync(Guid iModelId)
-    {
-        var entries = state.State.Entries;
-        var updated = entries.RemoveAll(existing => existing.IModelId == iModelId);
-        return updated.Length == entries.Length ? Task.CompletedTask : SaveAsync(updated);
-    }
+    public Task RemoveAsync(Guid iModelId) =>
+        SaveAsync(state.State.Entries.RemoveAll(existing => existing.IModelId == iModelId));
 
     public Task<ImmutableArray<RecentIModel>> ListAsync() => Task.FromResult(state.State.Entries);
 

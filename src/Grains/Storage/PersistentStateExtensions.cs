@@ -1,3 +1,6 @@
+using Orleans.Storage;
+using Recents.Storage;
+
 namespace Recents.Grains.Storage;
 
 internal static class PersistentStateExtensions
@@ -15,6 +18,12 @@ internal static class PersistentStateExtensions
         try
         {
             await storageOperation;
+        }
+        catch (InconsistentStateException conflict)
+        {
+            grain.DeactivateOnIdle();
+            throw new StaleGrainStateException(
+                $"{grain.GetGrainId()}: another activation changed the stored state; reload and retry. {conflict.Message}");
         }
         catch
         {

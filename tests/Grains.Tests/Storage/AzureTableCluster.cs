@@ -46,6 +46,16 @@ public sealed class AzureTableCluster : IAsyncLifetime
         return row.HasValue ? row.Value : null;
     }
 
+    /// <summary>
+    /// Writes <paramref name="grain"/>'s stored row again, unchanged, as another activation of the grain would:
+    /// the row gets a new ETag, and the activation's copy is now stale.
+    /// </summary>
+    public async Task RewriteRowAsync(IAddressable grain, string stateName)
+    {
+        var row = await ReadRowAsync(grain, stateName) ?? throw new InvalidOperationException("The grain has no stored row.");
+        await tables!.GetTableClient(TableName).UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+    }
+
     public async Task DisposeAsync()
     {
         await StopAsync();

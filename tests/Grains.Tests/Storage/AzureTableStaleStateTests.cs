@@ -1,0 +1,48 @@
+using Recents.Storage;
+using static Recents.Grains.Tests.TestRecents;
+
+namespace Recents.Grains.Tests;
+
+/// <summary>
+/// When another activation of a user's grain has written since this one loaded (a duplicate activation, or a second
+/// cluster on the same storage), this one's next change is refused with <see cref="StaleGrainStateException"/>, a
+/// type the API can read, and the retry applies to the stored state.
+/// </summary>
+[Collection(AzureTableClusterCollection.Name)]
+public sealed class AzureTableStaleStateTests(AzureTableCluster storage)
+{
+    private IGrainFactory Grains => storage.Client;
+
+    [Fact]
+    public async Task An_add_over_a_stale_copy_is_refused_and_its_retry_applies_to_the_stored_list()
+    {
+        var (list, first, second) = (NewUsersList(Grains), NewEntry(), NewEntry());
+        await list.AddAsync(first);
+        await storage.RewriteRowAsync(list, StateNames.RecentIModels);
+
+        await Assert.ThrowsAsync<StaleGrainStateException>(() => list.AddAsync(second));
+        await list.AddAsync(second);
+
+        Assert.Equal([second, first], await ListedAsync(list));
+    }
+
+    [Fact]
+    public async Task Re_adding_the_front_entry_over_a_stale_copy_is_refused_too()
+    {
+        var (list, front) = (NewUsersList(Grains), NewEntry());
+        await list.AddAsync(front);
+        await storage.RewriteRowAsync(list, StateNames.RecentIModels);
+
+        await Assert.ThrowsAsync<StaleGrainStateException>(() => list.AddAsync(front));
+    }
+
+    [Fact]
+    public async Task Removing_an_absent_entry_over_a_stale_copy_is_refused_too()
+    {
+        var list = NewUsersList(Grains);
+        await list.AddAsync(NewEntry());
+        await storage.RewriteRowAsync(list, StateNames.RecentIModels);
+
+        await Assert.ThrowsAsync<StaleGrainStateException>(() => list.RemoveAsync(Guid.NewGuid()));
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace Recents.Integration.Tests.Drills;
+
+/// <summary>
+/// The directory a drill runs against: one organization, one iTwin whose members may all view its iModels,
+/// <see cref="UserCount"/> users with a token each, and a pool of iModels small enough that users re-add
+/// iModels (moving them to the front) and large enough that the 25 cap evicts.
+/// </summary>
+internal sealed class DrillWorld
+{
+    public const int UserCount = 1_000;
+    public const int IModelCount = 40;
+
+    public DrillWorld()
+    {
+        Users = Enumerable.Range(0, UserCount).Select(index => $"drill-user-{index:D4}").ToArray();
+        IModels = Enumerable.Range(1, IModelCount).Select(index => Guid.Parse($"1e0de100-0000-4000-8000-{index:D12}")).ToArray();
+        UserTokens = Users.Select(user => Tokens.For(user)).ToArray();
+    }
+
+    public Guid OrganizationId { get; } = Guid.Parse("0e6a0000-0000-4000-8000-00000000d111");
+
+    public Guid ITwinId { get; } = Guid.Parse("5a1ce3f0-0000-4000-8000-00000000d111");
+
+    private Guid ViewerRoleId { get; } = Guid.Parse("a01e0000-0000-4000-8000-00000000d111");
+
+    public DrillTokens Tokens { get; } = new();
+
+    public IReadOnlyList<string> Users { get; }
+
+    public IReadOnlyList<string> UserTokens { get; }
+
+    public IReadOnlyList<Guid> IModels { get; }
+
+    /// <summary>Writes the seed file the API loads at start-up (<c>Directory:SeedFile</c>).</summary>
+    public string WriteSeedFile(string directory)
+    {
+        var seed = new
+        {
+            organizations = new[] { new { id = OrganizationId, administrators = Array.Empty<string>() } },
+            iTwins = new[]
+            {
+                new
+                {
+                    id = ITwinId,
+                    organizationId = OrganizationId,
+                    roles = new[] { new { id = ViewerRoleId, permissions = new[] { "imodels_webview" } } },
+                    members = Users.Select(user => new { userId = user, roleIds = new[] { ViewerRoleId } }).ToArray(),
+                },
+            },
+            iModels = IModels.Select((id, index) => new
+            {
+                id,
+                iTwinId = ITwinId,
+                name = $"Drill iModel {index + 1}",
+                description = (string?)null,
+                state = "initialized",
+                createdDateTime = "2026-11-01T00:00:00Z",
+                extent = (object?)null,
+                dataCenterLocation = "East US",
+                rolePermissions = (object?)null,
+                userPermissions = (object?)null,
+            }).ToArray(),
+        };
+        var path = Path.Combine(directory, "drill-seed.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(seed));
+        return path;
+    }
+}

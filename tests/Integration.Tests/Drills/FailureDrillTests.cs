@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Net;
+using Recents.Integration.Tests.Processes;
+using Xunit.Abstractions;
+
+namespace Recents.Integration.Tests.Drills;
+
+/// <summary>
+/// Failure drills on real processes: Azurite, three silo processes and the API, under a steady load of adds over
+/// 1,000 users. Each drill breaks something, keeps the load on, and then checks every user's list against the
+/// adds the service acknowledged with 204. Figures go to the test output and to ./test.sh's drill report.
+/// </summary>
+public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
+    private readonly string work = Directory.CreateTempSubdirectory("recents-drill-").FullName;
+    private readonly DrillWorld world = new();
+
+    [Fact]
+    public async Task Silo_crash_loses_no_acknowledged_add_and_failover_answers_503_with_Retry_After()
+    {
+        await using var storage = await AzuriteStorage.StartAsync(work);
+        await using var cluster = new ServiceCluster("drill-crash", storage, world, work, siloCount: 3, apiCount: 1);
+        await cluster.StartAsync();
+        await using var load = AddLoad.Start(world, cluster.ApiAddresses);
+
+        await Task.Delay(Warmup);
+        var killedAt = load.Now;
+        await cluster.StopSiloAsync(1, Signals.Kill);
+        await Task.Delay(TimeSpan.FromSeconds(25));
+
+        var figures = await FinishAsync(load, cluster.ApiAddresses[0], "Silo crash (SIGKILL 1 of 3 silos)", attempts => Invariant(
+            $"failover {LoadFigures.DisruptionAfter(attempts, killedAt).TotalSeconds:F1} s after the kill"));
+        Assert.Equal(0, figures.ConnectionRefused + figures.ConnectionBroken);
+    }
+
+    [Fact]
+    public async Task Rolling_restart_of_every_silo_loses_no_acknowledged_add()
+    {
+        await using var storage = await AzuriteStorage.StartAsync(work);
+        await using var cluster = new ServiceCluster("drill-rolling", storage, world, work, siloCount: 3, apiCount: 1);
+        await cluster.StartAsync();
+        await using var load = AddLoad.Start(world, cluster.ApiAddresses);
+
+        await Task.Delay(Warmup);
+        var stopTimes = new List<TimeSpan>();
+        for (var silo = 0; silo < 3; silo++)
+        {
+            var stopping = load.Now;
+            await cluster.StopSiloAsync(silo, Signals.Terminate);
+            stopTimes.Add(load.Now - stopping);
+            await cluster.StartSiloAsync(silo);
+            await Task.Delay(Settle);
+        }
+
+        var figures = await FinishAsync(load, cluster.ApiAddresses[0], "Rolling restart (SIGTERM and restart each of 3 silos)", _ => Invariant(
+            $"graceful stops took {string.Join(", ", stopTimes.Select(time => $"{time.TotalSeconds:F1} s"))}"));
+        Assert.Equal(0, figures.ConnectionRefused + figures.ConnectionBroken);
+    }
+
+    [Fact]
+    public async Task Storage_outage_of_10_seconds_answers_503_then_recovers_without_a_restart_and_loses_nothing()
+    {
+        await using var storage = await AzuriteStorage.StartAsync(work);
+        await using var cluster = new ServiceCluster("drill-storage", storage, world, work, siloCount: 3, apiCount: 1);
+        await cluster.StartAsync();
+        await using var load = AddLoad.Start(world, cluster.ApiAddresses);
+        using var readiness = new HttpClient { BaseAddress = cluster.ApiAddresses[0], Timeout = TimeSpan.FromSeconds(10) };
+
+        await Task.Delay(Warmup);
+        var stoppedAt = load.Now;
+        await storage.StopAsync();
+        List<HttpStatusCode> readyDuringOutage;
+        using (var outage = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            readyDuringOutage = await SampleReadinessAsync(readiness, outage.Token);
+        }
+
+        await storage.StartAsync();
+        var restartedAt = load.Now;
+        var readyAgainAfter = await WaitUntilReadyAsync(readiness, load, TimeSpan.FromSeconds(60)) - restartedAt;
+        await Task.Delay(TimeSpan.FromSeconds(15));
+
+        var figures = await FinishAsync(load, cluster.ApiAddresses[0], "Storage outage (Azurite stopped for 10 s)", attempts => Invariant(
+            $"outage {(restartedAt - stoppedAt).TotalSeconds:F1} s; ready answered 503 {readyDuringOutage.Count(status => status == HttpStatusCode.ServiceUnavailable)} of {readyDuringOutage.Count} times during it and 200 again {readyAgainAfter.TotalSeconds:F1} s after storage returned; last failed add ended {LoadFigures.DisruptionAfter(attempts, restartedAt).TotalSeconds:F1} s after storage returned"));
+        Assert.Contains(HttpStatusCode.ServiceUnavailable, readyDuringOutage);
+        Assert.DoesNotContain(readyDuringOutage, status => status is not (HttpStatusCode.ServiceUnavailable or HttpStatusCode.OK));
+        Assert.True(figures.Unavailable > 0, "no add failed while storage was down: the outage was not exercised");
+        Assert.Equal(0, figures.ConnectionRefused + figures.ConnectionBroken);
+    }
+
+    [Fact]
+    public async Task API_restarts_graceful_and_killed_lose_no_acknowledged_add()
+    {
+        await using var storage = await AzuriteStorage.StartAsync(work);
+        await using var cluster = new ServiceCluster("drill-api", storage, world, work, siloCount: 3, apiCount: 1);
+        await cluster.StartAsync();
+        await using var load = AddLoad.Start(world, cluster.ApiAddresses);
+
+        await Task.Delay(Warmup);
+        var terminatedAt = load.Now;
+        await cluster.StopApiAsync(0, Signals.Terminate);
+        await cluster.StartApiAsync(0);
+        var killedAt = load.Now;
+        await Task.Delay(Settle);
+        await cluster.StopApiAsync(0, Signals.Kill);
+        await cluster.StartApiAsync(0);
+        await Task.Delay(Settle);
+
+        var brokenByTermination = 0;
+        var figures = await FinishAsync(load, cluster.ApiAddresses[0], "API restart (SIGTERM then SIGKILL, each restarted)", attempts =>
+        {
+            brokenByTermination = attempts.Count(attempt =>
+                attempt.Result == AttemptResult.ConnectionBroken && attempt.StartedAt >= terminatedAt && attempt.StartedAt < killedAt);
+            return Invariant(
+                $"down {(killedAt - terminatedAt).TotalSeconds:F1} s after SIGTERM, broken connections after SIGTERM {brokenByTermination}, after SIGKILL {attempts.Count(attempt => attempt.Result == AttemptResult.ConnectionBroken && attempt.StartedAt >= killedAt)}");
+        }, allowConnectionFailures: true);
+        Assert.True(figures.ConnectionRefused > 0, "no request found the API down: the restart was not exercised");
+        Assert.Equal(0, brokenByTermination);
+    }
+
+    [Fact]
+    public async Task Two_clusters_writing_the_same_users_lose_no_acknowledged_add()
+    {
+        await using var storage = await AzuriteStorage.StartAsync(work);
+        AddLoad load;
+        LoadFigures figures;
+        // Two clusters of one service on one storage: every user has an activation in each, both writing the same
+        // rows. Only the ETag stands between them.
+        await using (var first = new ServiceCluster("drill-writer-a", storage, world, work, siloCount: 1, apiCount: 1))
+        await using (var second = new ServiceCluster("drill-writer-b", storage, world, work, siloCount: 1, apiCount: 1))
+        {
+            await first.StartAsync();
+            await second.StartAsync(seedDirectory: false);
+            load = AddLoad.Start(world, [.. first.ApiAddresses, .. second.ApiAddresses]);
+            await Task.Delay(TimeSpan.FromSeconds(25));
+            await load.StopAsync();
+        }
+
+        // Their activations may hold stale lists in memory; what counts is what storage holds, read by a fresh cluster.
+        await using var reader = new ServiceCluster("drill-reader", storage, world, work, siloCount: 1, apiCount: 1);
+        await reader.StartAsync(seedDirectory: false);
+        await using (load)
+        {
+            figures = await FinishAsync(load, reader.ApiAddresses[0], "Two writers (two clusters on one storage)", _ => "");
+        }
+
+        Assert.True(figures.Unavailable > 0, "no write conflict was seen: the two writers never collided");
+        Assert.Equal(0, figures.ConnectionRefused + figures.ConnectionBroken);
+    }
+
+    /// <summary>Deletes the drill's data and logs, unless <c>RECENTS_DRILL_KEEP</c> is set (to read the processes' logs).</summary>
+    public void Dispose()
+    {
+        if (Environment.GetEnvironmentVariable("RECENTS_DRILL_KEEP") is { Length: > 0 })
+        {
+            output.WriteLine($"Drill data and logs kept in {work}");
+            return;
+        }
+
+        Directory.Delete(work, recursive: true);
+    }
+
+    /// <summary>
+    /// Stops the load, checks every user's list through <paramref name="listApi"/>, reports the figures, and asserts
+    /// what every drill promises: no acknowledged add lost, no 500, no hang, load over 1,000 users.
+    /// </summary>
+    private async Task<LoadFigures> FinishAsync(
+        AddLoad load, Uri listApi, string drill, Func<IReadOnlyList<Attempt>, string> drillFigures, bool allowConnectionFailures = false)
+    {
+        var duration = await load.StopAsync();
+        var attempts = load.Attempts;
+        var figures = LoadFigures.From(attempts, load.Adds, duration);
+        var check = await ListCheck.RunAsync(world, load.Adds, listApi);
+        DrillReport.Write(output, drill, Invariant(
+            $"{figures}; {drillFigures(attempts)}; {check.UsersChecked} lists checked, {check.Mismatches.Count} differ from the acknowledged adds"));
+
+        Assert.True(figures.Unexpected == 0 && (allowConnectionFailures || figures.ConnectionBroken == 0),
+            string.Join('\n', figures.UnexpectedSamples));
+        Assert.True(check.Mismatches.Count == 0, string.Join('\n', check.Mismatches.Take(5)));
+        Assert.Equal(0, figures.TimedOut);
+        Assert.Equal(0, load.Adds.UncertainUsers);
+        Assert.True(figures.UsersWithAdds >= DrillWorld.UserCount, $"only {figures.UsersWithAdds} users got adds");
+        return figures;
+    }
+
+    private static async Task<HttpStatusCode> ReadinessAsync(HttpClient http, CancellationToken cancellation = default)
+    {
+        using var response = await http.GetAsync("/health/ready", cancellation);
+        return response.StatusCode;
+    }
+
+    /// <summary>Asks for readiness once a second until <paramref name="until"/> is cancelled; the answers that came.</summary>
+    private static async Task<List<HttpStatusCode>> SampleReadinessAsync(HttpClient http, CancellationToken until)
+    {
+        var answers = new List<HttpStatusCode>();
+        try
+        {
+            while (true)
+            {
+                answers.Add(await ReadinessAsync(http, until));
+                await Task.Delay(TimeSpan.FromSeconds(1), until);
+            }
+        }
+        catch (OperationCanceledException) when (until.IsCancellationRequested)
+        {
+            return answers;
+        }
+    }
+
+    private static async Task<TimeSpan> WaitUntilReadyAsync(HttpClient http, AddLoad load, TimeSpan timeout)
+    {
+        var deadline = load.Now + timeout;
+        while (await ReadinessAsync(http) != HttpStatusCode.OK)
+        {
+            Assert.True(load.Now < deadline, $"not ready {timeout} after storage came back");
+            await Task.Delay(250);
+        }
+
+        return load.Now;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

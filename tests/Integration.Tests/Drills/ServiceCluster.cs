@@ -1,0 +1,159 @@
+using System.Globalization;
+using Recents.Integration.Tests.Processes;
+
+namespace Recents.Integration.Tests.Drills;
+
+/// <summary>
+/// One Orleans cluster of real silo processes and the API processes in front of it, on a shared storage.
+/// Every process keeps its ports for life, so a restarted silo or API comes back where it was.
+/// </summary>
+internal sealed class ServiceCluster : IAsyncDisposable
+{
+    public const string ServiceId = "recents-drill";
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly string clusterId;
+    private readonly AzuriteStorage storage;
+    private readonly DrillWorld world;
+    private readonly string workDirectory;
+    private readonly (int SiloPort, int GatewayPort)[] siloPorts;
+    private readonly ChildProcess?[] silos;
+    private readonly int[] apiPorts;
+    private readonly ChildProcess?[] apis;
+
+    public ServiceCluster(string clusterId, AzuriteStorage storage, DrillWorld world, string workDirectory, int siloCount, int apiCount)
+    {
+        this.clusterId = clusterId;
+        this.storage = storage;
+        this.world = world;
+        this.workDirectory = workDirectory;
+        var ports = LocalPorts.Free(2 * siloCount + apiCount);
+        siloPorts = Enumerable.Range(0, siloCount).Select(index => (ports[2 * index], ports[2 * index + 1])).ToArray();
+        apiPorts = ports[(2 * siloCount)..];
+        silos = new ChildProcess?[siloCount];
+        apis = new ChildProcess?[apiCount];
+    }
+
+    public IReadOnlyList<Uri> ApiAddresses => apiPorts.Select(port => new Uri($"http://127.0.0.1:{port}")).ToArray();
+
+    /// <summary>Every silo, then every API (the first one loads the drill's directory); returns once all APIs are ready.</summary>
+    public async Task StartAsync(bool seedDirectory = true)
+    {
+        await Task.WhenAll(Enumerable.Range(0, silos.Length).Select(StartSiloAsync));
+        await StartApiAsync(0, seedDirectory);
+        await Task.WhenAll(Enumerable.Range(1, apis.Length - 1).Select(index => StartApiAsync(index)));
+    }
+
+    public async Task StartSiloAsync(int index)
+    {
+        var (siloPort, gatewayPort) = siloPorts[index];
+        var environment = new Dictionary<string, string>(CommonEnvironment)
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["Silo__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
+            ["Silo__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            // Fast failure detection for the drills: a silo that stops answering is declared dead after two
+            // missed 2 s probes. Production keeps Orleans' defaults (see the README).
+            ["Membership__ProbeTimeout"] = "00:00:02",
+            ["Membership__NumMissedProbesLimit"] = "2",
+            ["Membership__IAmAliveTablePublishTimeout"] = "00:00:05",
+            ["Membership__NumMissedTableIAmAliveLimit"] = "2",
+        };
+        var silo = ChildProcess.Start($"{clusterId} silo {index + 1}", Repository.OutputOf("Silo"),
+            Path.Combine(workDirectory, $"{clusterId}-silo-{index + 1}.log"), environment, "dotnet", "Recents.Silo.dll");
+        silos[index] = silo;
+        await LocalPorts.WaitUntilListeningAsync(gatewayPort, silo, StartTimeout);
+    }
+
+    public async Task StopSiloAsync(int index, int signal = Signals.Terminate)
+    {
+        if (silos[index] is { } silo)
+        {
+            await silo.StopAsync(signal);
+            await silo.DisposeAsync();
+            silos[index] = null;
+        }
+    }
+
+    public async Task StartApiAsync(int index, bool seedDirectory = false)
+    {
+        var environment = new Dictionary<string, string>(CommonEnvironment)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_URLS"] = ApiAddresses[index].ToString(),
+            // One client application sends the whole load: give it a budget the drill never reaches.
+            ["RateLimits__Tiers__drill__RequestsPerMinute"] = "10000000",
+            ["RateLimits__Tiers__drill__RequestsPerHour"] = "100000000",
+            [$"RateLimits__Clients__{DrillTokens.ClientId}"] = "drill",
+        };
+        foreach (var (key, value) in world.Tokens.ApiEnvironment)
+        {
+            environment[key] = value;
+        }
+
+        if (seedDirectory)
+        {
+            environment["Directory__SeedFile"] = world.WriteSeedFile(workDirectory);
+        }
+
+        var api = ChildProcess.Start($"{clusterId} API {index + 1}", Repository.OutputOf("Api"),
+            Path.Combine(workDirectory, $"{clusterId}-api-{index + 1}.log"), environment, "dotnet", "Recents.Api.dll");
+        apis[index] = api;
+        await WaitUntilReadyAsync(index, api);
+    }
+
+    public async Task StopApiAsync(int index, int signal = Signals.Terminate)
+    {
+        if (apis[index] is { } api)
+        {
+            await api.StopAsync(signal);
+            await api.DisposeAsync();
+            apis[index] = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var index = 0; index < apis.Length; index++)
+        {
+            await StopApiAsync(index);
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, silos.Length).Select(index => StopSiloAsync(index)));
+    }
+
+    private Dictionary<string, string> CommonEnvironment => new()
+    {
+        ["Cluster__StorageConnectionString"] = storage.ConnectionString,
+        ["Cluster__ServiceId"] = ServiceId,
+        ["Cluster__ClusterId"] = clusterId,
+    };
+
+    private async Task WaitUntilReadyAsync(int index, ChildProcess api)
+    {
+        using var http = new HttpClient { BaseAddress = ApiAddresses[index], Timeout = TimeSpan.FromSeconds(10) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (true)
+        {
+            if (api.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"{api.Name} did not become ready:\n{api.LogTail()}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("/health/ready");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+    }
+}
