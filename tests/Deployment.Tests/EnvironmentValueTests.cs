@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using Recents.Deployment.Tests.Infrastructure;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Recents.Deployment.Tests;
+
+/// <summary>
+/// An env value must be a YAML string: the API server refuses <c>value: 11111</c> or <c>value: true</c>
+/// (the client models would quietly turn them into strings, so this is checked on the YAML itself).
+/// </summary>
+public sealed partial class EnvironmentValueTests
+{
+    [Fact]
+    public void EveryEnvValueIsAString()
+    {
+        var unquoted = Manifests.ObjectFiles
+            .SelectMany(file => Manifests.Documents(file).SelectMany(document => EnvValues(document.RootNode))
+                .Select(value => (file, value)))
+            .Where(pair => pair.value.Style is ScalarStyle.Plain or ScalarStyle.Any && NotAString().IsMatch(pair.value.Value ?? ""))
+            .Select(pair => $"{pair.file} line {pair.value.Start.Line}: {pair.value.Value}")
+            .ToList();
+
+        Assert.True(unquoted.Count == 0, "Quote these env values: " + string.Join("; ", unquoted));
+    }
+
+    [Fact]
+    public void TheCheckSeesTheEnvValues() =>
+        Assert.NotEmpty(Manifests.Documents("silo-deployment.yaml").SelectMany(document => EnvValues(document.RootNode)));
+
+    private static IEnumerable<YamlScalarNode> EnvValues(YamlNode node) => node switch
+    {
+        YamlMappingNode mapping => mapping.Children.SelectMany(pair =>
+            pair.Key is YamlScalarNode { Value: "env" } && pair.Value is YamlSequenceNode variables
+                ? variables.Children.OfType<YamlMappingNode>()
+                    .SelectMany(variable => variable.Children)
+                    .Where(entry => entry.Key is YamlScalarNode { Value: "value" })
+                    .Select(entry => entry.Value).OfType<YamlScalarNode>()
+                : EnvValues(pair.Value)),
+        YamlSequenceNode sequence => sequence.Children.SelectMany(EnvValues),
+        _ => [],
+    };
+
+    /// <summary>Plain scalars YAML (1.1, as Kubernetes reads it) takes for a number, a boolean or null.</summary>
+    [GeneratedRegex(@"^([-+]?[0-9][0-9_]*(\.[0-9]*)?([eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|(?i:true|false|yes|no|y|n|on|off|null)|~|)$")]
+    private static partial Regex NotAString();
+}

@@ -1,0 +1,25 @@
+using k8s.Models;
+using Recents.Deployment.Tests.Infrastructure;
+
+namespace Recents.Deployment.Tests;
+
+/// <summary>The API Service sends traffic to the API pods, on the port they listen on.</summary>
+public sealed class ServiceTests
+{
+    private static V1Service Service => Manifests.Applied.OfType<V1Service>().Single();
+
+    [Fact]
+    public void TargetPortIsTheApiContainerPort()
+    {
+        var container = Manifests.Api.OnlyContainer();
+
+        Assert.All(Service.Spec.Ports, port => Assert.Equal(ApiPort.Listening, container.Resolve(port.TargetPort)));
+    }
+
+    [Fact]
+    public void SelectsTheApiPodsOnly()
+    {
+        Assert.True(Manifests.Selects(Service.Spec.Selector, Manifests.Api.Spec.Template.Metadata.Labels), "The Service does not select the API pods");
+        Assert.False(Manifests.Selects(Service.Spec.Selector, Manifests.Silo.Spec.Template.Metadata.Labels), "The Service selects the silo pods");
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Recents.Deployment.Tests.Infrastructure;
+using Recents.Silo;
+
+namespace Recents.Deployment.Tests;
+
+/// <summary>The silo pod opens the ports the silo is configured to listen on, and advertises its pod IP.</summary>
+public sealed class SiloPortTests
+{
+    private static SiloEndpointOptions Endpoints =>
+        ServiceProcess.Silo.Configuration().GetSection(SiloEndpointOptions.SectionName).Get<SiloEndpointOptions>() ?? new();
+
+    [Fact]
+    public void ContainerPortsAreTheSiloAndGatewayPorts()
+    {
+        var ports = Manifests.Silo.OnlyContainer().Ports.Select(port => port.ContainerPort).Order();
+
+        Assert.Equal(new[] { Endpoints.SiloPort, Endpoints.GatewayPort }.Order(), ports);
+    }
+
+    [Fact]
+    public void ProbesConnectToTheGatewayPort()
+    {
+        var container = Manifests.Silo.OnlyContainer();
+        var probes = new[] { container.StartupProbe, container.ReadinessProbe, container.LivenessProbe };
+
+        Assert.All(probes, probe =>
+        {
+            Assert.NotNull(probe?.TcpSocket);
+            Assert.Equal(Endpoints.GatewayPort, container.Resolve(probe.TcpSocket.Port));
+        });
+    }
+
+    [Fact]
+    public void AdvertisesThePodIpAndListensOnEveryAddress()
+    {
+        var advertised = Manifests.Silo.OnlyContainer().Env.Single(variable => variable.Name == "Silo__AdvertisedIPAddress");
+
+        Assert.Equal("status.podIP", advertised.ValueFrom?.FieldRef?.FieldPath);
+        Assert.True(Endpoints.ListenOnAnyHostAddress);
+    }
+}
