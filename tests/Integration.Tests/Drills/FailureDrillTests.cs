@@ -143,7 +143,7 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
         await reader.StartAsync(seedDirectory: false);
         await using (load)
         {
-            figures = await FinishAsync(load, reader.ApiAddresses[0], "Two writers (two clusters on one storage)", _ => "");
+            figures = await FinishAsync(load, reader.ApiAddresses[0], "Two writers (two clusters on one storage)", _ => "lists read through a fresh third cluster");
         }
 
         Assert.True(figures.Unavailable > 0, "no write conflict was seen: the two writers never collided");
