@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Recents.Integration.Tests.Processes;
 
 namespace Recents.Integration.Tests;
 
@@ -41,12 +40,12 @@ public sealed class RunScript : IAsyncDisposable
 
     public static async Task<RunScript> StartAsync(string dataDirectory, int silos = 1)
     {
-        var apiPort = FreePort();
-        var startInfo = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "run.sh")])
+        var apiPort = LocalPorts.Free(1)[0];
+        var startInfo = new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "run.sh")])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = RepositoryRoot(),
+            WorkingDirectory = Repository.Root,
         };
         startInfo.Environment["RECENTS_PORT"] = apiPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         startInfo.Environment["RECENTS_DATA_DIR"] = dataDirectory;
@@ -91,20 +90,6 @@ public sealed class RunScript : IAsyncDisposable
         process.Dispose();
     }
 
-    public static bool IsListening(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
     private string? pendingTokenFor;
 
     private void OnLine(string? line)
@@ -135,23 +120,5 @@ public sealed class RunScript : IAsyncDisposable
         {
             ready.TrySetResult();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "run.sh")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("run.sh not found above the test binaries.");
     }
 }

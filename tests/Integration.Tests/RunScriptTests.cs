@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Recents.Integration.Tests.Processes;
 
 namespace Recents.Integration.Tests;
 
@@ -39,9 +40,9 @@ public sealed class RunScriptTests : IDisposable
             Assert.Equal(3, gateways.Distinct().Count());
 
             Assert.Equal(0, await first.StopAsync());
-            Assert.False(RunScript.IsListening(apiPort), "the API still listens after run.sh stopped");
-            Assert.All(gateways, gateway => Assert.False(RunScript.IsListening(gateway), $"the silo on gateway {gateway} still listens"));
-            Assert.False(RunScript.IsListening(int.Parse(ports.Groups[4].Value, CultureInfo.InvariantCulture)), "Azurite still listens");
+            Assert.False(LocalPorts.IsListening(apiPort), "the API still listens after run.sh stopped");
+            Assert.All(gateways, gateway => Assert.False(LocalPorts.IsListening(gateway), $"the silo on gateway {gateway} still listens"));
+            Assert.False(LocalPorts.IsListening(int.Parse(ports.Groups[4].Value, CultureInfo.InvariantCulture)), "Azurite still listens");
         }
 
         await using var second = await RunScript.StartAsync(dataDirectory);

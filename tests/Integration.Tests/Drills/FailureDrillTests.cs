@@ -12,7 +12,6 @@ namespace Recents.Integration.Tests.Drills;
 /// </summary>
 public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
 {
-    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
     private readonly string work = Directory.CreateTempSubdirectory("recents-drill-").FullName;
     private readonly DrillWorld world = new();
@@ -20,17 +19,14 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Silo_crash_loses_no_acknowledged_add_and_failover_answers_503_with_Retry_After()
     {
-        await using var storage = await AzuriteStorage.StartAsync(work);
-        await using var cluster = new ServiceCluster("drill-crash", storage, world, work, siloCount: 3, apiCount: 1);
-        await cluster.StartAsync();
-        await using var load = AddLoad.Start(world, cluster.ApiAddresses);
+        await using var deployment = await LoadedDeployment.StartAsync("drill-crash", world, work);
+        var (cluster, load) = (deployment.Cluster, deployment.Load);
 
-        await Task.Delay(Warmup);
         var killedAt = load.Now;
         await cluster.StopSiloAsync(1, Signals.Kill);
         await Task.Delay(TimeSpan.FromSeconds(25));
 
-        var figures = await FinishAsync(load, cluster.ApiAddresses[0], "Silo crash (SIGKILL 1 of 3 silos)", attempts => Invariant(
+        var figures = await FinishAsync(load, deployment.Api, "Silo crash (SIGKILL 1 of 3 silos)", attempts => Invariant(
             $"failover {LoadFigures.DisruptionAfter(attempts, killedAt).TotalSeconds:F1} s after the kill"));
         Assert.Equal(0, figures.ConnectionRefused + figures.ConnectionBroken);
     }
@@ -38,12 +34,9 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Rolling_restart_of_every_silo_loses_no_acknowledged_add()
     {
-        await using var storage = await AzuriteStorage.StartAsync(work);
-        await using var cluster = new ServiceCluster("drill-rolling", storage, world, work, siloCount: 3, apiCount: 1);
-        await cluster.StartAsync();
-        await using var load = AddLoad.Start(world, cluster.ApiAddresses);
+        await using var deployment = await LoadedDeployment.StartAsync("drill-rolling", world, work);
+        var (cluster, load) = (deployment.Cluster, deployment.Load);
 
-        await Task.Delay(Warmup);
         var stopTimes = new List<TimeSpan>();
         for (var silo = 0; silo < 3; silo++)
         {
@@ -54,7 +47,7 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
             await Task.Delay(Settle);
         }
 
-        var figures = await FinishAsync(load, cluster.ApiAddresses[0], "Rolling restart (SIGTERM and restart each of 3 silos)", _ => Invariant(
+        var figures = await FinishAsync(load, deployment.Api, "Rolling restart (SIGTERM and restart each of 3 silos)", _ => Invariant(
             $"graceful stops took {string.Join(", ", stopTimes.Select(time => $"{time.TotalSeconds:F1} s"))}"));
         Assert.Equal(0, figures.ConnectionRefused + figures.ConnectionBroken);
     }
@@ -62,27 +55,24 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Storage_outage_of_10_seconds_answers_503_then_recovers_without_a_restart_and_loses_nothing()
     {
-        await using var storage = await AzuriteStorage.StartAsync(work);
-        await using var cluster = new ServiceCluster("drill-storage", storage, world, work, siloCount: 3, apiCount: 1);
-        await cluster.StartAsync();
-        await using var load = AddLoad.Start(world, cluster.ApiAddresses);
-        using var readiness = new HttpClient { BaseAddress = cluster.ApiAddresses[0], Timeout = TimeSpan.FromSeconds(10) };
+        await using var deployment = await LoadedDeployment.StartAsync("drill-storage", world, work);
+        var load = deployment.Load;
+        using var readiness = new HttpClient { BaseAddress = deployment.Api, Timeout = TimeSpan.FromSeconds(10) };
 
-        await Task.Delay(Warmup);
         var stoppedAt = load.Now;
-        await storage.StopAsync();
+        await deployment.Storage.StopAsync();
         List<HttpStatusCode> readyDuringOutage;
         using (var outage = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
         {
             readyDuringOutage = await SampleReadinessAsync(readiness, outage.Token);
         }
 
-        await storage.StartAsync();
+        await deployment.Storage.StartAsync();
         var restartedAt = load.Now;
         var readyAgainAfter = await WaitUntilReadyAsync(readiness, load, TimeSpan.FromSeconds(60)) - restartedAt;
         await Task.Delay(TimeSpan.FromSeconds(15));
 
-        var figures = await FinishAsync(load, cluster.ApiAddresses[0], "Storage outage (Azurite stopped for 10 s)", attempts => Invariant(
+        var figures = await FinishAsync(load, deployment.Api, "Storage outage (Azurite stopped for 10 s)", attempts => Invariant(
             $"outage {(restartedAt - stoppedAt).TotalSeconds:F1} s; ready answered 503 {readyDuringOutage.Count(status => status == HttpStatusCode.ServiceUnavailable)} of {readyDuringOutage.Count} times during it and 200 again {readyAgainAfter.TotalSeconds:F1} s after storage returned; last failed add ended {LoadFigures.DisruptionAfter(attempts, restartedAt).TotalSeconds:F1} s after storage returned"));
         Assert.Contains(HttpStatusCode.ServiceUnavailable, readyDuringOutage);
         Assert.DoesNotContain(readyDuringOutage, status => status is not (HttpStatusCode.ServiceUnavailable or HttpStatusCode.OK));
@@ -93,12 +83,9 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task API_restarts_graceful_and_killed_lose_no_acknowledged_add()
     {
-        await using var storage = await AzuriteStorage.StartAsync(work);
-        await using var cluster = new ServiceCluster("drill-api", storage, world, work, siloCount: 3, apiCount: 1);
-        await cluster.StartAsync();
-        await using var load = AddLoad.Start(world, cluster.ApiAddresses);
+        await using var deployment = await LoadedDeployment.StartAsync("drill-api", world, work);
+        var (cluster, load) = (deployment.Cluster, deployment.Load);
 
-        await Task.Delay(Warmup);
         var terminatedAt = load.Now;
         await cluster.StopApiAsync(0, Signals.Terminate);
         await cluster.StartApiAsync(0);
@@ -109,7 +96,7 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
         await Task.Delay(Settle);
 
         var brokenByTermination = 0;
-        var figures = await FinishAsync(load, cluster.ApiAddresses[0], "API restart (SIGTERM then SIGKILL, each restarted)", attempts =>
+        var figures = await FinishAsync(load, deployment.Api, "API restart (SIGTERM then SIGKILL, each restarted)", attempts =>
         {
             brokenByTermination = attempts.Count(attempt =>
                 attempt.Result == AttemptResult.ConnectionBroken && attempt.StartedAt >= terminatedAt && attempt.StartedAt < killedAt);
