@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Recents.Api.Access;
 using Recents.Api.Admin;
 using Recents.Api.Authentication;
+using Recents.Api.Benchmark;
 using Recents.Api.Correlation;
 using Recents.Api.Errors;
 using Recents.Api.Health;
@@ -31,6 +32,7 @@ builder.Services.AddErrorEnvelope(builder.Configuration);
 builder.Services.AddRecentsHealthChecks();
 builder.Services.AddRecentsOpenApi();
 builder.Services.AddPerClientRateLimiting(builder.Configuration);
+builder.Services.AddBenchmarkHooks(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 // One line per request (method, path, status, duration), in the request's correlation scope. No headers:
@@ -73,6 +75,7 @@ app.UseRateLimiter();
 app.MapRecentsHealthChecks();
 app.MapRecentIModels();
 app.MapAdmin();
+app.MapBenchmarkCeiling();
 app.MapRecentsOpenApi();
 
 app.Run();

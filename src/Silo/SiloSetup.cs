@@ -4,12 +4,22 @@ using Azure.Data.Tables;
 using Orleans.Configuration;
 using Recents.Grains.Storage;
 using Recents.Hosting;
+using Recents.Silo.Storage;
 
 namespace Recents.Silo;
 
 public static class SiloSetup
 {
     public const string GrainStateTable = "RecentsGrainState";
+
+    /// <summary>Binds Orleans <see cref="ClusterMembershipOptions"/>.</summary>
+    public const string MembershipSection = "Membership";
+
+    /// <summary>Binds Orleans <see cref="GrainCollectionOptions"/> (how long an idle grain stays active).</summary>
+    public const string GrainCollectionSection = "GrainCollection";
+
+    /// <summary>The silo's one Table service client (membership and grain state), a keyed service of the silo.</summary>
+    private const string StorageClientKey = "recents-storage";
 
     /// <summary>
     /// A silo of the Recents cluster: grain state and membership in Azure Table storage (Azurite locally),
@@ -24,12 +34,20 @@ public static class SiloSetup
             ? address
             : throw new InvalidOperationException(
                 $"{SiloEndpointOptions.SectionName}:{nameof(SiloEndpointOptions.AdvertisedIPAddress)} is not an IP address: '{endpoints.AdvertisedIPAddress}'.");
-        var tables = new TableServiceClient(cluster.StorageConnectionString, StorageClientOptions());
+        var grainState = builder.Configuration.GetSection(GrainStateOptions.SectionName).Get<GrainStateOptions>() ?? new();
+
+        // Built when the silo first needs it, so that its requests are counted on this host's meter.
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<StorageMetrics>();
+        builder.Services.AddKeyedSingleton(StorageClientKey, (services, _) =>
+            new TableServiceClient(cluster.StorageConnectionString, StorageClientOptions(services.GetRequiredService<StorageMetrics>())));
 
         builder.UseOrleans(silo =>
         {
             // How fast a crashed silo is declared dead (and a restarted one may join). Defaults suit production.
-            silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Membership"));
+            silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(MembershipSection));
+            // How long an idle grain stays active. Orleans' defaults unless a benchmark measures idle deactivation.
+            silo.Configure<GrainCollectionOptions>(builder.Configuration.GetSection(GrainCollectionSection));
             silo.Configure<ClusterOptions>(options =>
             {
                 options.ServiceId = cluster.ServiceId;
@@ -37,25 +55,40 @@ public static class SiloSetup
             });
             silo.ConfigureEndpoints(
                 advertisedAddress, endpoints.SiloPort, endpoints.GatewayPort, endpoints.ListenOnAnyHostAddress);
-            silo.UseAzureStorageClustering(options =>
+            silo.UseAzureStorageClustering(options => options.Configure<IServiceProvider>((clustering, services) =>
             {
-                options.TableServiceClient = tables;
-                options.TableName = cluster.MembershipTableName;
-            });
-            silo.AddRecentsGrainStorage(tables, GrainStateTable);
+                clustering.TableServiceClient = StorageClient(services);
+                clustering.TableName = cluster.MembershipTableName;
+            }));
+            if (grainState.Kind == GrainStateKind.Memory)
+            {
+                silo.AddMemoryGrainStorage(GrainStorage.Name).UseRecentsStateSerializer();
+            }
+            else
+            {
+                silo.AddRecentsGrainStorage(StorageClient, GrainStateTable);
+            }
         });
+
+        if (grainState.Kind == GrainStateKind.Memory)
+        {
+            builder.Services.AddHostedService<MemoryGrainStateWarning>();
+        }
 
         // Time for a stopping silo to hand over its activations and finish the calls in flight.
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;
     }
 
+    private static TableServiceClient StorageClient(IServiceProvider services) =>
+        services.GetRequiredKeyedService<TableServiceClient>(StorageClientKey);
+
     /// <summary>
     /// A storage call gives up within about 13 s (3 tries of at most 4 s each), under the API's 15 s grain call
     /// timeout: a stalled storage then fails the grain call (503) instead of blocking the grain for minutes
-    /// with the SDK's default 100 s per try.
+    /// with the SDK's default 100 s per try. Every call and every try is counted (<see cref="StorageMetrics"/>).
     /// </summary>
-    private static TableClientOptions StorageClientOptions()
+    public static TableClientOptions StorageClientOptions(StorageMetrics metrics)
     {
         var options = new TableClientOptions();
         options.Retry.Mode = RetryMode.Exponential;
@@ -63,6 +96,7 @@ public static class SiloSetup
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(4);
+        metrics.CountRequestsOf(options);
         return options;
     }
 }

@@ -11,13 +11,18 @@ public static class GrainStorageSetup
     /// The grain storage of this service: Azure Table storage, one row per grain state, written with the
     /// Orleans serializer (see <see cref="UseRecentsStateSerializer"/>).
     /// </summary>
-    public static ISiloBuilder AddRecentsGrainStorage(this ISiloBuilder silo, TableServiceClient tables, string tableName)
+    public static ISiloBuilder AddRecentsGrainStorage(this ISiloBuilder silo, TableServiceClient tables, string tableName) =>
+        silo.AddRecentsGrainStorage(_ => tables, tableName);
+
+    /// <summary>The same, with a client that the silo's services provide when the provider starts.</summary>
+    public static ISiloBuilder AddRecentsGrainStorage(
+        this ISiloBuilder silo, Func<IServiceProvider, TableServiceClient> tables, string tableName)
     {
-        silo.AddAzureTableGrainStorage(GrainStorage.Name, options =>
+        silo.AddAzureTableGrainStorage(GrainStorage.Name, options => options.Configure<IServiceProvider>((table, services) =>
         {
-            options.TableServiceClient = tables;
-            options.TableName = tableName;
-        });
+            table.TableServiceClient = tables(services);
+            table.TableName = tableName;
+        }));
         return silo.UseRecentsStateSerializer();
     }
 

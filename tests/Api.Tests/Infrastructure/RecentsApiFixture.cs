@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Recents.Silo;
 
 namespace Recents.Api.Tests.Infrastructure;
@@ -13,6 +14,8 @@ public sealed class RecentsApiFixture : IAsyncLifetime
 {
     private readonly string clusterId = $"api-tests-{Guid.NewGuid():N}";
     private readonly string storageConnectionString;
+    private readonly IReadOnlyDictionary<string, string> siloSettings;
+    private readonly IReadOnlyDictionary<string, string> apiSettings;
     private IHost? silo;
     private ApiFactory? api;
 
@@ -22,18 +25,35 @@ public sealed class RecentsApiFixture : IAsyncLifetime
     {
     }
 
-    /// <summary>On the given storage, for tests that take their storage away.</summary>
-    internal RecentsApiFixture(string storageConnectionString) => this.storageConnectionString = storageConnectionString;
+    /// <summary>
+    /// On the given storage, for tests that take their storage away; <paramref name="siloSettings"/> are added to
+    /// (and override) the silo's configuration, <paramref name="apiSettings"/> added to the API's.
+    /// </summary>
+    internal RecentsApiFixture(
+        string storageConnectionString,
+        IReadOnlyDictionary<string, string>? siloSettings = null,
+        IReadOnlyDictionary<string, string>? apiSettings = null)
+    {
+        this.storageConnectionString = storageConnectionString;
+        this.siloSettings = siloSettings ?? new Dictionary<string, string>();
+        this.apiSettings = apiSettings ?? new Dictionary<string, string>();
+    }
 
     public TestTokens Tokens { get; } = new();
 
     /// <summary>Every log line the API wrote, with its scopes.</summary>
     public CapturedLogs ApiLogs { get; } = new();
 
+    /// <summary>The silo's log lines (warnings and worse, as the silo's log level says).</summary>
+    public CapturedLogs SiloLogs { get; } = new();
+
     public HttpClient Client { get; private set; } = null!;
 
     /// <summary>The API host's services, to compare what it serves with what it maps (its endpoints, for one).</summary>
     public IServiceProvider ApiServices => api?.Services ?? throw new InvalidOperationException("The API has not started.");
+
+    /// <summary>The silo host's services (its meters, for one: see <see cref="StorageRequests"/>).</summary>
+    public IServiceProvider SiloServices => silo?.Services ?? throw new InvalidOperationException("The silo is not running.");
 
     /// <summary>The cluster settings a second process (or host) would need to join this cluster.</summary>
     public IReadOnlyDictionary<string, string> ClusterSettings => new Dictionary<string, string>
@@ -48,7 +68,7 @@ public sealed class RecentsApiFixture : IAsyncLifetime
         silo = StartSilo();
         await silo.StartAsync();
 
-        api = StartApi(ClusterSettings.Concat(Tokens.ApiSettings).Concat(TestRateLimits.Settings), ApiLogs);
+        api = StartApi(ClusterSettings.Concat(Tokens.ApiSettings).Concat(TestRateLimits.Settings).Concat(apiSettings), ApiLogs);
         Client = api.CreateClient();
     }
 
@@ -91,7 +111,8 @@ public sealed class RecentsApiFixture : IAsyncLifetime
             ["Silo:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Silo:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
-        }).Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value)));
+        }).Concat(siloSettings).Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value)));
+        builder.Logging.AddProvider(SiloLogs);
         builder.AddRecentsSilo();
         return builder.Build();
     }

@@ -1,0 +1,63 @@
+using Recents.Directory;
+
+namespace Recents.Bench.Alternative.Access;
+
+/// <summary>
+/// Contract §4 for a request: reads the directory facts (through <see cref="DirectoryReader"/>) and lets
+/// <see cref="ViewAccess"/>, the Orleans service's own rules, decide. The same steps as src/Api/Access/DirectoryAccess.cs.
+/// </summary>
+public sealed class DirectoryAccess(DirectoryReader directory)
+{
+    /// <summary>The iModel, if it exists and <paramref name="userId"/> may view it; otherwise null.</summary>
+    public async Task<ViewableIModel?> FindViewableIModelAsync(string userId, Guid iModelId, CancellationToken cancellationToken)
+    {
+        var iModel = await directory.IModelAsync(iModelId, cancellationToken);
+        if (iModel is null)
+        {
+            return null;
+        }
+
+        var iTwin = await directory.ITwinAsync(iModel.ITwinId, cancellationToken);
+        if (iTwin is null)
+        {
+            return null;
+        }
+
+        var organization = await directory.OrganizationAsync(iTwin.OrganizationId, cancellationToken);
+        return ViewAccess.CanViewIModel(userId, organization, iTwin, iModel) ? new ViewableIModel(iModelId, iModel) : null;
+    }
+
+    /// <summary>The iTwin, if it exists and <paramref name="userId"/> is a member or an administrator of its organization.</summary>
+    public async Task<VisibleITwin?> FindVisibleITwinAsync(string userId, Guid iTwinId, CancellationToken cancellationToken)
+    {
+        var iTwin = await directory.ITwinAsync(iTwinId, cancellationToken);
+        if (iTwin is null)
+        {
+            return null;
+        }
+
+        var organization = await directory.OrganizationAsync(iTwin.OrganizationId, cancellationToken);
+        return ViewAccess.CanSeeITwin(userId, organization, iTwin) ? new VisibleITwin(iTwinId, iTwin, organization) : null;
+    }
+
+    /// <summary>Of <paramref name="iModelIds"/>, in their order, those that still exist in the iTwin and the user may view now.</summary>
+    public async Task<IReadOnlyList<ViewableIModel>> ViewableIModelsAsync(
+        string userId, VisibleITwin iTwin, IReadOnlyList<Guid> iModelIds, CancellationToken cancellationToken)
+    {
+        // All reads start before the first is awaited, so uncached rows are read concurrently; cached ones cost nothing.
+        var reads = iModelIds.Select(id => directory.IModelAsync(id, cancellationToken)).ToList();
+        var details = new IModelDetails?[reads.Count];
+        for (var i = 0; i < reads.Count; i++)
+        {
+            details[i] = await reads[i];
+        }
+
+        return iModelIds
+            .Zip(details, (id, iModel) => (id, iModel))
+            .Where(pair => pair.iModel is not null
+                && pair.iModel.ITwinId == iTwin.Id
+                && ViewAccess.CanViewIModel(userId, iTwin.Organization, iTwin.Details, pair.iModel))
+            .Select(pair => new ViewableIModel(pair.id, pair.iModel!))
+            .ToList();
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+using Recents.Bench.Alternative.Access;
+using Recents.Directory;
+
+namespace Recents.Bench.Alternative.RecentIModels;
+
+/// <summary>The body of <c>GET /imodels/recents</c>, in the Orleans API's shape.</summary>
+public sealed record RecentIModelsPage(
+    [property: JsonPropertyName("iModels")] IReadOnlyList<object> IModels,
+    [property: JsonPropertyName("_links")] PageLinks Links);
+
+/// <summary>An item under <c>Prefer: return=minimal</c> (the default).</summary>
+public sealed record IModelSummary(Guid Id, string DisplayName)
+{
+    public static IModelSummary From(ViewableIModel iModel) => new(iModel.Id, iModel.Details.Name);
+}
+
+/// <summary>An item under <c>Prefer: return=representation</c> (contract §3).</summary>
+public sealed record IModelRepresentation(
+    Guid Id,
+    string DisplayName,
+    string Name,
+    string? Description,
+    IModelState State,
+    DateTime CreatedDateTime,
+    [property: JsonPropertyName("iTwinId")] Guid ITwinId,
+    bool IsSecured,
+    IModelExtent? Extent,
+    string DataCenterLocation)
+{
+    public static IModelRepresentation From(ViewableIModel iModel)
+    {
+        var details = iModel.Details;
+        return new IModelRepresentation(
+            iModel.Id, details.Name, details.Name, details.Description, details.State, details.CreatedDateTime.UtcDateTime,
+            details.ITwinId, details.IsSecured, details.Extent, details.DataCenterLocation);
+    }
+}

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# The benchmark, in one command: builds in Release, starts Azurite, a silo and the API (and the alternative) on free
+# ports, measures every row with wrk (same connections, a warm-up, then BENCH_DURATION seconds), the storage ceiling
+# and the memory per activation, and prints a markdown report, also written to bench/results.md.
+#   BENCH_CONNECTIONS   connections of every row (default 32)      BENCH_DURATION  seconds per row (default 10)
+#   BENCH_WARMUP        warm-up seconds per row (default 3)        BENCH_USERS     users the load spreads over (default 10000)
+#   BENCH_GET_USERS     users with full lists for the GET rows (default 1000)
+#   BENCH_MEMORY_USERS  users activated for the memory figure (default 100000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+source scripts/common.sh
+
+connections=${BENCH_CONNECTIONS:-32}
+duration=${BENCH_DURATION:-10}
+warmup=${BENCH_WARMUP:-3}
+users=${BENCH_USERS:-10000}
+get_users=${BENCH_GET_USERS:-1000}
+memory_users=${BENCH_MEMORY_USERS:-100000}
+itwins=100
+configuration=Release
+
+require_tools dotnet node npm curl setsid
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "Installing wrk ..."
+  sudo_if_needed=""; [ "$(id -u)" -ne 0 ] && sudo_if_needed=sudo
+  $sudo_if_needed apt-get update -qq && $sudo_if_needed apt-get install -y -qq wrk >/dev/null
+fi
+ensure_azurite
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/recents-bench.XXXXXX")
+pids=()
+azurite_pid=""
+on_started() { azurite_pid=$1; }
+cleanup() {
+  [ ${#pids[@]} -gt 0 ] && stop_pids "${pids[@]}"
+  [ -n "$azurite_pid" ] && stop_azurite "$azurite_pid"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+echo "Building ($configuration) ..."
+for project in src/Silo/Silo.csproj src/Api/Api.csproj bench/Alternative/Alternative.csproj bench/Tools/Tools.csproj; do
+  dotnet build "$project" -c "$configuration" -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+done
+tools() { dotnet "bench/Tools/bin/$configuration/net10.0/Recents.Bench.Tools.dll" "$@"; }
+
+issuer=https://issuer.recents-bench.test
+audience=recents-bench
+signing_key=$(head -c 32 /dev/urandom | base64)
+tools world --users "$users" --itwins "$itwins" --out "$work" --signing-key "$signing_key" --issuer "$issuer" --audience "$audience"
+
+storage_port=$(free_port)
+start_azurite "$work/azurite" "$storage_port" "$work/azurite.log"
+connection=$(azurite_connection_string "$storage_port")
+export Cluster__StorageConnectionString="$connection" Cluster__ServiceId=recents-bench
+export Authentication__Schemes__Bearer__ValidIssuer=$issuer Authentication__Schemes__Bearer__ValidAudiences__0=$audience
+export Authentication__Schemes__Bearer__SigningKeys__0__Issuer=$issuer Authentication__Schemes__Bearer__SigningKeys__0__Value=$signing_key
+results=$work/results.jsonl
+
+# start_service NAME DIR DLL URL_OR_PORT ENV...: one process, in its output folder, logging to $work/NAME.log.
+start_process() {
+  local name=$1 project=$2 dll=$3; shift 3
+  (cd "$project/bin/$configuration/net10.0" && exec env "$@" setsid dotnet "$dll") >"$work/$name.log" 2>&1 &
+  pids+=($!)
+  last_pid=$!
+}
+
+# start_cluster NAME STORAGE_KIND: a silo and the API in front of it; sets api_url and silo_pid.
+start_cluster() {
+  local name=$1 kind=$2 silo_port gateway_port api_port
+  { read -r silo_port; read -r gateway_port; read -r api_port; } < <(free_ports 3)
+  start_process "$name-silo" src/Silo Recents.Silo.dll DOTNET_ENVIRONMENT=Production Cluster__ClusterId="$name" \
+    Silo__SiloPort="$silo_port" Silo__GatewayPort="$gateway_port" GrainState__Kind="$kind" \
+    GrainCollection__CollectionAge=00:01:00 GrainCollection__CollectionQuantum=00:00:10
+  silo_pid=$last_pid
+  wait_for_port "$gateway_port" 120 "$silo_pid" || { tail -20 "$work/$name-silo.log" >&2; exit 1; }
+  api_url="http://127.0.0.1:$api_port"
+  start_process "$name-api" src/Api Recents.Api.dll ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$api_url" \
+    Cluster__ClusterId="$name" Directory__SeedFile="$work/seed.json" Benchmark__CeilingEndpoint=true \
+    Logging__LogLevel__Microsoft.AspNetCore.HttpLogging=Warning \
+    RateLimits__Tiers__bench__RequestsPerMinute=1000000000 RateLimits__Tiers__bench__RequestsPerHour=1000000000 \
+    RateLimits__Clients__recents-bench=bench
+  wait_for_http "$api_url/health/ready" 180 "$last_pid" "$silo_pid" || { tail -20 "$work/$name-api.log" >&2; exit 1; }
+}
+
+stop_started() {
+  stop_pids "${pids[@]}"
+  pids=()
+}
+
+# row ID NAME URL MODE USERS SPREAD [PREFER]: a warm-up, then the measured run, summed up into $results.
+row() {
+  local id=$1 name=$2 url=$3 mode=$4 row_users=$5 spread=$6 prefer=${7:-minimal}
+  local script=(-s bench/wrk/recents.lua "$url" -- "$mode" "$work/tokens.txt" "$itwins" "$row_users" "$spread" "$prefer")
+  echo "  $name ..."
+  wrk -t2 -c"$connections" -d"${warmup}s" "${script[@]}" >/dev/null
+  wrk -t2 -c"$connections" -d"${duration}s" --latency "${script[@]}" >"$work/$id.txt"
+  tools wrk-summary --id "$id" --name "$name" --file "$work/$id.txt" >>"$results"
+}
+
+figure() { printf '{"figure": "%s"}\n' "$1" >>"$results"; }
+rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
+
+echo "Silo on memory storage ..."
+start_cluster bench-memory Memory
+row ceiling "Ceiling: same pipeline, endpoint does nothing" "$api_url" ceiling "$users" spread
+row post-memory "POST add, memory storage, $users users" "$api_url" post "$users" spread
+row post-memory-hot "POST add, memory storage, one hot user" "$api_url" post "$users" hot
+tools fill --url "$api_url" --tokens "$work/tokens.txt" --users "$get_users" --itwins "$itwins" --entries 25 --concurrency "$connections"
+row get-minimal "GET list of 25, warm, Prefer minimal, $get_users users" "$api_url" get "$get_users" spread minimal
+row get-representation "GET list of 25, warm, Prefer representation, $get_users users" "$api_url" get "$get_users" spread representation
+row get-hot "GET list of 25, warm, one hot user" "$api_url" get "$get_users" hot minimal
+stop_started
+
+echo "Silo on Azure Table storage (Azurite) ..."
+start_cluster bench-table AzureTable
+row post-table "POST add, Azure Table, $users users" "$api_url" post "$users" spread
+row post-table-hot "POST add, Azure Table, one hot user" "$api_url" post "$users" hot
+
+echo "  memory per activation ($memory_users users) ..."
+tools fill --url "$api_url" --tokens "$work/tokens.txt" --users 1 --itwins "$itwins" --entries 25 --concurrency 1
+rss_before=$(rss_kib "$silo_pid")
+activation=$(tools activate --connection "$connection" --service-id recents-bench --cluster-id bench-table \
+  --template-user bench-user-00000 --users "$memory_users" --concurrency "$connections")
+rss_after=$(rss_kib "$silo_pid")
+echo "  waiting 100 s for idle deactivation (CollectionAge 1 min) ..."
+sleep 100
+rss_idle=$(rss_kib "$silo_pid")
+figure "$(node -e '
+  const [before, after, idle, users, json] = process.argv.slice(1); const a = JSON.parse(json);
+  console.log(`Memory: ${users} users activated with full lists (${a.entriesPerUser} entries each) on one silo: resident memory ${(before / 1024).toFixed(0)} MiB before, ${(after / 1024).toFixed(0)} MiB after, ${((after - before) * 1024 / users).toFixed(0)} bytes (${((after - before) / users).toFixed(2)} KiB) per activation; ${(idle / 1024).toFixed(0)} MiB after 100 s idle (CollectionAge 1 min). First request of an inactive user (activation and load from storage, ${a.requests} users, ${'"$connections"'} at a time): p50 ${a.p50ms} ms, p99 ${a.p99ms} ms, ${a.errors} errors.`);
+' "$rss_before" "$rss_after" "$rss_idle" "$memory_users" "$activation")"
+stop_started
+
+echo "Storage ceiling ..."
+tools storage-ceiling --name "Storage ceiling: single-entity upserts to Azurite from .NET" --connection "$connection" \
+  --concurrency "$connections" --warmup "$warmup" --duration "$duration" --users "$users" >>"$results"
+
+echo "The alternative (stateless ASP.NET Core, read-modify-write in Azure Table) ..."
+alt_port=$(free_port)
+start_process alternative bench/Alternative Recents.Bench.Alternative.dll ASPNETCORE_ENVIRONMENT=Production \
+  ASPNETCORE_URLS="http://127.0.0.1:$alt_port" Storage__ConnectionString="$connection" Directory__SeedFile="$work/seed.json"
+wait_for_http "http://127.0.0.1:$alt_port/health" 120 "$last_pid" || { tail -20 "$work/alternative.log" >&2; exit 1; }
+alt_url="http://127.0.0.1:$alt_port"
+row alt-post "Alternative: POST add, $users users" "$alt_url" post "$users" spread
+row alt-post-hot "Alternative: POST add, one hot user" "$alt_url" post "$users" hot
+tools fill --url "$alt_url" --tokens "$work/tokens.txt" --users "$get_users" --itwins "$itwins" --entries 25 --concurrency "$connections"
+row alt-get "Alternative: GET list of 25, $get_users users" "$alt_url" get "$get_users" spread minimal
+stop_started
+
+title="Benchmark of $(date -u +%Y-%m-%d), $(nproc) cores, $connections connections, ${duration} s per row after ${warmup} s warm-up"
+tools table --results "$results" --title "$title" | tee bench/results.md
