@@ -3,9 +3,11 @@
 # ports, measures every row with wrk (same connections, a warm-up, then BENCH_DURATION seconds), the storage ceiling
 # and the memory per activation, and prints a markdown report, also written to bench/results.md.
 #   BENCH_CONNECTIONS   connections of every row (default 32)      BENCH_DURATION  seconds per row (default 10)
-#   BENCH_WARMUP        warm-up seconds per row (default 3)        BENCH_USERS     users the load spreads over (default 10000)
+#   BENCH_WARMUP        warm-up seconds per row (default 5)        BENCH_USERS     users the load spreads over (default 10000)
 #   BENCH_GET_USERS     users with full lists for the GET rows (default 1000)
 #   BENCH_MEMORY_USERS  users activated for the memory figure (default 100000)
+#   BENCH_PHASES        which parts to run (default "memory table storage alternative"); the table has the rows run
+#   BENCH_IDLE_SECONDS  how long to leave them idle before measuring again (default 100; grains idle 1 min are collected)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -13,10 +15,13 @@ source scripts/common.sh
 
 connections=${BENCH_CONNECTIONS:-32}
 duration=${BENCH_DURATION:-10}
-warmup=${BENCH_WARMUP:-3}
+warmup=${BENCH_WARMUP:-5}
 users=${BENCH_USERS:-10000}
 get_users=${BENCH_GET_USERS:-1000}
 memory_users=${BENCH_MEMORY_USERS:-100000}
+idle_seconds=${BENCH_IDLE_SECONDS:-100}
+phases=" ${BENCH_PHASES:-memory table storage alternative} "
+phase() { [[ $phases == *" $1 "* ]]; }
 itwins=100
 configuration=Release
 
@@ -83,7 +88,8 @@ start_cluster() {
     Logging__LogLevel__Microsoft.AspNetCore.HttpLogging=Warning \
     RateLimits__Tiers__bench__RequestsPerMinute=1000000000 RateLimits__Tiers__bench__RequestsPerHour=1000000000 \
     RateLimits__Clients__recents-bench=bench
-  wait_for_http "$api_url/health/ready" 180 "$last_pid" "$silo_pid" || { tail -20 "$work/$name-api.log" >&2; exit 1; }
+  api_pid=$last_pid
+  wait_for_http "$api_url/health/ready" 180 "$api_pid" "$silo_pid" || { tail -20 "$work/$name-api.log" >&2; exit 1; }
 }
 
 stop_started() {
@@ -91,34 +97,49 @@ stop_started() {
   pids=()
 }
 
-# row ID NAME URL MODE USERS SPREAD [PREFER]: a warm-up, then the measured run, summed up into $results.
+# cpu_seconds PID...: CPU time (user + system) the processes have used so far.
+cpu_seconds() {
+  local pid ticks=0
+  for pid in "$@"; do ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done
+  echo "$ticks $(getconf CLK_TCK)" | awk '{ printf "%.2f", $1 / $2 }'
+}
+
+# row ID NAME URL MODE USERS SPREAD PREFER PID...: a warm-up, then the measured run, summed up into $results with the
+# CPU time each of the service's processes (PID...) spent per request, which shows where the time goes.
 row() {
-  local id=$1 name=$2 url=$3 mode=$4 row_users=$5 spread=$6 prefer=${7:-minimal}
+  local id=$1 name=$2 url=$3 mode=$4 row_users=$5 spread=$6 prefer=$7; shift 7
   local script=(-s bench/wrk/recents.lua "$url" -- "$mode" "$work/tokens.txt" "$itwins" "$row_users" "$spread" "$prefer")
   echo "  $name ..."
   wrk -t2 -c"$connections" -d"${warmup}s" "${script[@]}" >/dev/null
+  local pid cpu_before=()
+  for pid in "$@"; do cpu_before+=("$(cpu_seconds "$pid")"); done
   wrk -t2 -c"$connections" -d"${duration}s" --latency "${script[@]}" >"$work/$id.txt"
-  tools wrk-summary --id "$id" --name "$name" --file "$work/$id.txt" >>"$results"
+  local cpu=() i=0
+  for pid in "$@"; do cpu+=("$(awk -v a="${cpu_before[$i]}" -v b="$(cpu_seconds "$pid")" 'BEGIN { printf "%.2f", b - a }')"); i=$((i + 1)); done
+  tools wrk-summary --id "$id" --name "$name" --file "$work/$id.txt" --cpu-seconds "${cpu[*]}" >>"$results"
 }
 
 figure() { printf '{"figure": "%s"}\n' "$1" >>"$results"; }
 rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
 
+if phase memory; then
 echo "Silo on memory storage ..."
 start_cluster bench-memory Memory
-row ceiling "Ceiling: same pipeline, endpoint does nothing" "$api_url" ceiling "$users" spread
-row post-memory "POST add, memory storage, $users users" "$api_url" post "$users" spread
-row post-memory-hot "POST add, memory storage, one hot user" "$api_url" post "$users" hot
+row ceiling "Ceiling: same pipeline, endpoint does nothing" "$api_url" ceiling "$users" spread minimal "$api_pid" "$silo_pid"
+row post-memory "POST add, memory storage, $users users" "$api_url" post "$users" spread minimal "$api_pid" "$silo_pid"
+row post-memory-hot "POST add, memory storage, one hot user" "$api_url" post "$users" hot minimal "$api_pid" "$silo_pid"
 tools fill --url "$api_url" --tokens "$work/tokens.txt" --users "$get_users" --itwins "$itwins" --entries 25 --concurrency "$connections"
-row get-minimal "GET list of 25, warm, Prefer minimal, $get_users users" "$api_url" get "$get_users" spread minimal
-row get-representation "GET list of 25, warm, Prefer representation, $get_users users" "$api_url" get "$get_users" spread representation
-row get-hot "GET list of 25, warm, one hot user" "$api_url" get "$get_users" hot minimal
+row get-minimal "GET list of 25, warm, Prefer minimal, $get_users users" "$api_url" get "$get_users" spread minimal "$api_pid" "$silo_pid"
+row get-representation "GET list of 25, warm, Prefer representation, $get_users users" "$api_url" get "$get_users" spread representation "$api_pid" "$silo_pid"
+row get-hot "GET list of 25, warm, one hot user" "$api_url" get "$get_users" hot minimal "$api_pid" "$silo_pid"
 stop_started
+fi
 
+if phase table; then
 echo "Silo on Azure Table storage (Azurite) ..."
 start_cluster bench-table AzureTable
-row post-table "POST add, Azure Table, $users users" "$api_url" post "$users" spread
-row post-table-hot "POST add, Azure Table, one hot user" "$api_url" post "$users" hot
+row post-table "POST add, Azure Table, $users users" "$api_url" post "$users" spread minimal "$api_pid" "$silo_pid" "$azurite_pid"
+row post-table-hot "POST add, Azure Table, one hot user" "$api_url" post "$users" hot minimal "$api_pid" "$silo_pid" "$azurite_pid"
 
 echo "  memory per activation ($memory_users users) ..."
 tools fill --url "$api_url" --tokens "$work/tokens.txt" --users 1 --itwins "$itwins" --entries 25 --concurrency 1
@@ -126,30 +147,36 @@ rss_before=$(rss_kib "$silo_pid")
 activation=$(tools activate --connection "$connection" --service-id recents-bench --cluster-id bench-table \
   --template-user bench-user-00000 --users "$memory_users" --concurrency "$connections")
 rss_after=$(rss_kib "$silo_pid")
-echo "  waiting 100 s for idle deactivation (CollectionAge 1 min) ..."
-sleep 100
+echo "  waiting $idle_seconds s for idle deactivation (CollectionAge 1 min) ..."
+sleep "$idle_seconds"
 rss_idle=$(rss_kib "$silo_pid")
 figure "$(node -e '
-  const [before, after, idle, users, json] = process.argv.slice(1); const a = JSON.parse(json);
-  console.log(`Memory: ${users} users activated with full lists (${a.entriesPerUser} entries each) on one silo: resident memory ${(before / 1024).toFixed(0)} MiB before, ${(after / 1024).toFixed(0)} MiB after, ${((after - before) * 1024 / users).toFixed(0)} bytes (${((after - before) / users).toFixed(2)} KiB) per activation; ${(idle / 1024).toFixed(0)} MiB after 100 s idle (CollectionAge 1 min). First request of an inactive user (activation and load from storage, ${a.requests} users, ${'"$connections"'} at a time): p50 ${a.p50ms} ms, p99 ${a.p99ms} ms, ${a.errors} errors.`);
-' "$rss_before" "$rss_after" "$rss_idle" "$memory_users" "$activation")"
+  const [before, after, idle, users, json, idleSeconds] = process.argv.slice(1); const a = JSON.parse(json);
+  console.log(`Memory: ${users} users activated with full lists (${a.entriesPerUser} entries each) on one silo: resident memory ${(before / 1024).toFixed(0)} MiB before, ${(after / 1024).toFixed(0)} MiB after, ${((after - before) * 1024 / users).toFixed(0)} bytes (${((after - before) / users).toFixed(2)} KiB) per activation; ${(idle / 1024).toFixed(0)} MiB after ${idleSeconds} s idle (CollectionAge 1 min). First request of an inactive user (activation and load from storage, ${a.requests} users, ${'"$connections"'} at a time): p50 ${a.p50ms} ms, p99 ${a.p99ms} ms, ${a.errors} errors.`);
+' "$rss_before" "$rss_after" "$rss_idle" "$memory_users" "$activation" "$idle_seconds")"
 stop_started
+fi
 
+if phase storage; then
 echo "Storage ceiling ..."
 tools storage-ceiling --name "Storage ceiling: single-entity upserts to Azurite from .NET" --connection "$connection" \
   --concurrency "$connections" --warmup "$warmup" --duration "$duration" --users "$users" >>"$results"
+fi
 
+if phase alternative; then
 echo "The alternative (stateless ASP.NET Core, read-modify-write in Azure Table) ..."
 alt_port=$(free_port)
 start_process alternative bench/Alternative Recents.Bench.Alternative.dll ASPNETCORE_ENVIRONMENT=Production \
   ASPNETCORE_URLS="http://127.0.0.1:$alt_port" Storage__ConnectionString="$connection" Directory__SeedFile="$work/seed.json"
-wait_for_http "http://127.0.0.1:$alt_port/health" 120 "$last_pid" || { tail -20 "$work/alternative.log" >&2; exit 1; }
+alt_pid=$last_pid
+wait_for_http "http://127.0.0.1:$alt_port/health" 120 "$alt_pid" || { tail -20 "$work/alternative.log" >&2; exit 1; }
 alt_url="http://127.0.0.1:$alt_port"
-row alt-post "Alternative: POST add, $users users" "$alt_url" post "$users" spread
-row alt-post-hot "Alternative: POST add, one hot user" "$alt_url" post "$users" hot
+row alt-post "Alternative: POST add, $users users" "$alt_url" post "$users" spread minimal "$alt_pid" "$azurite_pid"
+row alt-post-hot "Alternative: POST add, one hot user" "$alt_url" post "$users" hot minimal "$alt_pid" "$azurite_pid"
 tools fill --url "$alt_url" --tokens "$work/tokens.txt" --users "$get_users" --itwins "$itwins" --entries 25 --concurrency "$connections"
-row alt-get "Alternative: GET list of 25, $get_users users" "$alt_url" get "$get_users" spread minimal
+row alt-get "Alternative: GET list of 25, $get_users users" "$alt_url" get "$get_users" spread minimal "$alt_pid" "$azurite_pid"
 stop_started
+fi
 
 title="Benchmark of $(date -u +%Y-%m-%d), $(nproc) cores, $connections connections, ${duration} s per row after ${warmup} s warm-up"
 tools table --results "$results" --title "$title" | tee bench/results.md

@@ -10,7 +10,8 @@ namespace Recents.Bench.Tools;
 /// </summary>
 internal static class TableCommand
 {
-    private sealed record Row(string Id, string Name, double Rps, double P50ms, double P99ms, long Requests, int Non2xx, int SocketErrors);
+    private sealed record Row(
+        string Id, string Name, double Rps, double P50ms, double P99ms, long Requests, int Non2xx, int SocketErrors, string CpuPerRequest);
 
     private static readonly (string Name, string Numerator, string Denominator, double Target)[] Ratios =
     [
@@ -28,12 +29,12 @@ internal static class TableCommand
         var rows = records.Where(record => record.TryGetProperty("rps", out _)).Select(ToRow).ToDictionary(row => row.Id);
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"### {args.Text("title")}").AppendLine();
-        report.AppendLine("| row | req/s | p50 ms | p99 ms | p99/p50 | requests | non-2xx | socket errors |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        report.AppendLine("| row | req/s | p50 ms | p99 ms | p99/p50 | requests | non-2xx | socket errors | CPU µs per request |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var row in rows.Values)
         {
             report.AppendLine(Invariant(
-                $"| {row.Name} | {row.Rps:F0} | {row.P50ms:F2} | {row.P99ms:F2} | {row.P99ms / row.P50ms:F1} | {row.Requests} | {row.Non2xx} | {row.SocketErrors} |"));
+                $"| {row.Name} | {row.Rps:F0} | {row.P50ms:F2} | {row.P99ms:F2} | {row.P99ms / row.P50ms:F1} | {row.Requests} | {row.Non2xx} | {row.SocketErrors} | {row.CpuPerRequest} |"));
         }
 
         report.AppendLine().AppendLine("| ratio | value | target | met |").AppendLine("|---|---:|---:|---|");
@@ -70,7 +71,8 @@ internal static class TableCommand
         record.GetProperty("p99ms").GetDouble(),
         record.GetProperty("requests").GetInt64(),
         record.TryGetProperty("non2xx", out var non2xx) ? non2xx.GetInt32() : record.GetProperty("errors").GetInt32(),
-        record.TryGetProperty("socketErrors", out var socket) ? socket.GetInt32() : 0);
+        record.TryGetProperty("socketErrors", out var socket) ? socket.GetInt32() : 0,
+        record.TryGetProperty("cpuMicrosecondsPerRequest", out var cpu) ? string.Join(" + ", cpu.EnumerateArray().Select(value => value.GetDouble())) : "");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -5,8 +5,9 @@ using System.Text.RegularExpressions;
 namespace Recents.Bench.Tools;
 
 /// <summary>
-/// <c>wrk-summary --id ID --name NAME --file WRK_OUTPUT</c>: one JSON line (name, req/s, p50, p99, non-2xx, socket errors)
-/// from the output of <c>wrk --latency</c>.
+/// <c>wrk-summary --id ID --name NAME --file WRK_OUTPUT --cpu-seconds "S1 S2 ..."</c>: one JSON line (name, req/s, p50,
+/// p99, non-2xx, socket errors) from the output of <c>wrk --latency</c>, with the CPU time the service's processes spent
+/// during the run (S1 S2 ..., in seconds) turned into microseconds per request.
 /// </summary>
 internal static partial class WrkSummaryCommand
 {
@@ -16,6 +17,9 @@ internal static partial class WrkSummaryCommand
         var socketErrors = SocketErrors().Match(output) is { Success: true } errors
             ? errors.Groups.Values.Skip(1).Sum(group => int.Parse(group.Value, CultureInfo.InvariantCulture))
             : 0;
+        var requests = long.Parse(Requests().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+        var cpuMicrosecondsPerRequest = args.Text("cpu-seconds").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(seconds => Math.Round(double.Parse(seconds, CultureInfo.InvariantCulture) * 1e6 / requests)).ToArray();
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             id = args.Text("id"),
@@ -23,7 +27,8 @@ internal static partial class WrkSummaryCommand
             rps = double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
             p50ms = Percentile(output, "50"),
             p99ms = Percentile(output, "99"),
-            requests = long.Parse(Requests().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
+            requests,
+            cpuMicrosecondsPerRequest,
             non2xx = NonSuccess().Match(output) is { Success: true } non2xx ? int.Parse(non2xx.Groups[1].Value, CultureInfo.InvariantCulture) : 0,
             socketErrors,
         }));

@@ -101,15 +101,14 @@ public static class RecentIModelsEndpoints
         }
 
         var userId = user.UserId();
-        var iTwin = await directory.FindVisibleITwinAsync(userId, query.ITwinId);
-        if (iTwin is null)
+        if (!await directory.CanSeeITwinAsync(userId, query.ITwinId))
         {
             return ErrorResult.NotFound(ApiErrors.ITwinNotFound);
         }
 
         var entries = await RecentsOf(grains, userId).ListAsync();
-        var inITwin = entries.Where(entry => entry.ITwinId == iTwin.Id).Select(entry => entry.IModelId).ToList();
-        var viewable = await directory.ViewableIModelsAsync(userId, iTwin, inITwin);
+        var inITwin = entries.Where(entry => entry.ITwinId == query.ITwinId).Select(entry => entry.IModelId).ToList();
+        var viewable = await directory.ViewableIModelsAsync(userId, query.ITwinId, inITwin);
         var ordered = query.OrderBy?.Apply(viewable) ?? viewable;
 
         var page = ordered.Skip(query.Skip).Take(query.Top);

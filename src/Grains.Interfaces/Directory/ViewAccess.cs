@@ -9,27 +9,43 @@ public static class ViewAccess
     public const string ViewPermission = "imodels_webview";
 
     /// <summary>Whether <paramref name="userId"/> may view <paramref name="iModel"/> of <paramref name="iTwin"/>.</summary>
-    public static bool CanViewIModel(string userId, OrganizationDetails? organization, ITwinDetails iTwin, IModelDetails iModel)
+    public static bool CanViewIModel(string userId, OrganizationDetails? organization, ITwinDetails iTwin, IModelDetails iModel) =>
+        ViewerIn(userId, organization, iTwin).CanView(iModel);
+
+    /// <summary>
+    /// What <paramref name="userId"/> holds in <paramref name="iTwin"/>, worked out once (one pass over its members) to
+    /// decide on many of its iModels, as a list does.
+    /// </summary>
+    public static ITwinViewer ViewerIn(string userId, OrganizationDetails? organization, ITwinDetails iTwin)
     {
-        if (IsAdministrator(userId, organization))
-        {
-            return true;
-        }
+        var roleIds = RoleIdsOf(userId, iTwin);
+        var canViewInITwin = iTwin.Roles.Any(role => roleIds.Contains(role.Id) && role.Permissions.Contains(ViewPermission));
+        return new ITwinViewer(userId, IsAdministrator(userId, organization), roleIds, canViewInITwin);
+    }
 
-        if (iModel.UserPermissions is { } userPermissions)
+    /// <summary>A user's standing in one iTwin: what <see cref="CanViewIModel"/> needs beyond the iModel itself.</summary>
+    public sealed class ITwinViewer(string userId, bool isAdministrator, IReadOnlySet<Guid> roleIds, bool canViewInITwin)
+    {
+        public bool CanView(IModelDetails iModel)
         {
-            return userPermissions.Any(entry => entry.UserId == userId && entry.Permissions.Contains(ViewPermission));
-        }
+            if (isAdministrator)
+            {
+                return true;
+            }
 
-        var canViewInITwin = ITwinPermissionsOf(userId, iTwin).Contains(ViewPermission);
-        if (iModel.RolePermissions is { } rolePermissions)
-        {
-            var roleIds = RoleIdsOf(userId, iTwin);
-            return canViewInITwin && rolePermissions.Any(
-                entry => roleIds.Contains(entry.RoleId) && entry.Permissions.Contains(ViewPermission));
-        }
+            if (iModel.UserPermissions is { } userPermissions)
+            {
+                return userPermissions.Any(entry => entry.UserId == userId && entry.Permissions.Contains(ViewPermission));
+            }
 
-        return canViewInITwin;
+            if (iModel.RolePermissions is { } rolePermissions)
+            {
+                return canViewInITwin && rolePermissions.Any(
+                    entry => roleIds.Contains(entry.RoleId) && entry.Permissions.Contains(ViewPermission));
+            }
+
+            return canViewInITwin;
+        }
     }
 
     /// <summary>Whether <paramref name="userId"/> may list recents in <paramref name="iTwin"/>: a member or an organization administrator.</summary>
