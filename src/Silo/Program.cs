@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Recents.Silo;
 
 var builder = Host.CreateApplicationBuilder(args);
@@ -9,5 +10,18 @@ builder.Logging.AddSimpleConsole(options =>
 });
 builder.AddRecentsSilo();
 
+// Only noted here; the host's own handlers still stop the silo on these signals.
+var stopRequested = false;
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => stopRequested = true);
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => stopRequested = true);
+
 using var host = builder.Build();
-await host.RunAsync();
+try
+{
+    await host.RunAsync();
+}
+catch (OperationCanceledException) when (stopRequested)
+{
+    // A stop requested while the silo was still starting (joining the cluster) cancels the start: not a crash.
+    Console.Error.WriteLine("Stopped while starting.");
+}
