@@ -143,17 +143,23 @@ row post-table-hot "POST add, Azure Table, one hot user" "$api_url" post "$users
 
 echo "  memory per activation ($memory_users users) ..."
 tools fill --url "$api_url" --tokens "$work/tokens.txt" --users 1 --itwins "$itwins" --entries 25 --concurrency 1
+silo_state() { tools silo-state --connection "$connection" --service-id recents-bench --cluster-id bench-table; }
+state_before=$(silo_state)
 rss_before=$(rss_kib "$silo_pid")
 activation=$(tools activate --connection "$connection" --service-id recents-bench --cluster-id bench-table \
   --template-user bench-user-00000 --users "$memory_users" --concurrency "$connections")
+state_after=$(silo_state)
 rss_after=$(rss_kib "$silo_pid")
 echo "  waiting $idle_seconds s for idle deactivation (CollectionAge 1 min) ..."
 sleep "$idle_seconds"
+state_idle=$(silo_state)
 rss_idle=$(rss_kib "$silo_pid")
+# Resident memory is read right after a full garbage collection in the silo (silo-state forces one).
 figure "$(node -e '
-  const [before, after, idle, users, json, idleSeconds] = process.argv.slice(1); const a = JSON.parse(json);
-  console.log(`Memory: ${users} users activated with full lists (${a.entriesPerUser} entries each) on one silo: resident memory ${(before / 1024).toFixed(0)} MiB before, ${(after / 1024).toFixed(0)} MiB after, ${((after - before) * 1024 / users).toFixed(0)} bytes (${((after - before) / users).toFixed(2)} KiB) per activation; ${(idle / 1024).toFixed(0)} MiB after ${idleSeconds} s idle (CollectionAge 1 min). First request of an inactive user (activation and load from storage, ${a.requests} users, ${'"$connections"'} at a time): p50 ${a.p50ms} ms, p99 ${a.p99ms} ms, ${a.errors} errors.`);
-' "$rss_before" "$rss_after" "$rss_idle" "$memory_users" "$activation" "$idle_seconds")"
+  const [before, after, idle, users, json, idleSeconds, sb, sa, si] = process.argv.slice(1); const a = JSON.parse(json);
+  const [nb, na, ni] = [sb, sa, si].map(s => JSON.parse(s).activations);
+  console.log(`Memory: ${users} users activated with full lists (${a.entriesPerUser} entries each) on one silo, resident memory read after a full GC: ${(before / 1024).toFixed(0)} MiB with ${nb} activations before, ${(after / 1024).toFixed(0)} MiB with ${na} after, ${((after - before) * 1024 / (na - nb)).toFixed(0)} bytes (${((after - before) / (na - nb)).toFixed(2)} KiB) per activation; after ${idleSeconds} s idle (CollectionAge 1 min) ${ni} activations and ${(idle / 1024).toFixed(0)} MiB, ${((after - idle) / 1024).toFixed(0)} MiB freed. First request of an inactive user (activation and load from storage, ${a.requests} users, ${'"$connections"'} at a time): p50 ${a.p50ms} ms, p99 ${a.p99ms} ms, ${a.errors} errors.`);
+' "$rss_before" "$rss_after" "$rss_idle" "$memory_users" "$activation" "$idle_seconds" "$state_before" "$state_after" "$state_idle")"
 stop_started
 fi
 

@@ -63,7 +63,7 @@ internal static class ActivateCommand
     private static string PartitionKey(string serviceId, string userId) =>
         $"{serviceId}_recentimodels/{UserKey.FromUserId(userId)}".Replace('/', '_').Replace('\\', '_').Replace('#', '_').Replace('?', '_');
 
-    private static IHost ClientHost(string connection, string serviceId, string clusterId)
+    internal static IHost ClientHost(string connection, string serviceId, string clusterId)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

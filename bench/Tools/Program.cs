@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "world" => WorldCommand.Run(new Arguments(args.Skip(1))),
     "storage-ceiling" => await StorageCeilingCommand.RunAsync(new Arguments(args.Skip(1))),
     "activate" => await ActivateCommand.RunAsync(new Arguments(args.Skip(1))),
+    "silo-state" => await SiloStateCommand.RunAsync(new Arguments(args.Skip(1))),
     "fill" => await FillCommand.RunAsync(new Arguments(args.Skip(1))),
     "wrk-summary" => WrkSummaryCommand.Run(new Arguments(args.Skip(1))),
     "table" => TableCommand.Run(new Arguments(args.Skip(1))),
@@ -14,6 +15,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Recents.Bench.Tools world|storage-ceiling|activate|fill|wrk-summary|table --name value ...");
+    Console.Error.WriteLine("usage: Recents.Bench.Tools world|storage-ceiling|activate|silo-state|fill|wrk-summary|table --name value ...");
     return 2;
 }
