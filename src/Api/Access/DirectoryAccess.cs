@@ -14,19 +14,16 @@ public sealed class DirectoryAccess(IGrainFactory grains)
     public async Task<ViewableIModel?> FindViewableIModelAsync(string userId, Guid iModelId) =>
         await Decider.FindViewableIModelAsync(userId, iModelId) is { } details ? new ViewableIModel(iModelId, details) : null;
 
-    /// <summary>Whether the iTwin exists and <paramref name="userId"/> is a member or an administrator of its organization.</summary>
-    public Task<bool> CanSeeITwinAsync(string userId, Guid iTwinId) => Decider.CanSeeITwinAsync(userId, iTwinId);
-
     /// <summary>
-    /// Of <paramref name="iModelIds"/>, in their order, those that still exist in <paramref name="iTwinId"/>
-    /// and that <paramref name="userId"/> may view now.
+    /// Null when the iTwin does not exist or <paramref name="userId"/> may not see it; otherwise, of
+    /// <paramref name="iModelIds"/>, in their order, those that still exist in <paramref name="iTwinId"/> and that
+    /// <paramref name="userId"/> may view now.
     /// </summary>
-    public async Task<IReadOnlyList<ViewableIModel>> ViewableIModelsAsync(string userId, Guid iTwinId, IReadOnlyList<Guid> iModelIds)
-    {
-        var details = await Decider.ViewableIModelsAsync(userId, iTwinId, [.. iModelIds]);
-        return iModelIds
-            .Zip(details, (id, iModel) => iModel is null ? null : new ViewableIModel(id, iModel))
-            .OfType<ViewableIModel>()
-            .ToList();
-    }
+    public async Task<IReadOnlyList<ViewableIModel>?> ViewableIModelsAsync(string userId, Guid iTwinId, IReadOnlyList<Guid> iModelIds) =>
+        await Decider.ViewableIModelsAsync(userId, iTwinId, [.. iModelIds]) is { } details
+            ? iModelIds
+                .Zip(details, (id, iModel) => iModel is null ? null : new ViewableIModel(id, iModel))
+                .OfType<ViewableIModel>()
+                .ToList()
+            : null;
 }

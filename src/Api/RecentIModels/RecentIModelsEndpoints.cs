@@ -101,14 +101,13 @@ public static class RecentIModelsEndpoints
         }
 
         var userId = user.UserId();
-        if (!await directory.CanSeeITwinAsync(userId, query.ITwinId))
-        {
-            return ErrorResult.NotFound(ApiErrors.ITwinNotFound);
-        }
-
         var entries = await RecentsOf(grains, userId).ListAsync();
         var inITwin = entries.Where(entry => entry.ITwinId == query.ITwinId).Select(entry => entry.IModelId).ToList();
         var viewable = await directory.ViewableIModelsAsync(userId, query.ITwinId, inITwin);
+        if (viewable is null)
+        {
+            return ErrorResult.NotFound(ApiErrors.ITwinNotFound);
+        }
         var ordered = query.OrderBy?.Apply(viewable) ?? viewable;
 
         var page = ordered.Skip(query.Skip).Take(query.Top);

@@ -15,14 +15,11 @@ public interface IViewAccessGrain : IGrainWithIntegerKey
     [Alias("FindViewableIModel")]
     Task<IModelDetails?> FindViewableIModelAsync(string userId, Guid iModelId);
 
-    /// <summary>Whether the iTwin exists and <paramref name="userId"/> is a member or an administrator of its organization.</summary>
-    [Alias("CanSeeITwin")]
-    Task<bool> CanSeeITwinAsync(string userId, Guid iTwinId);
-
     /// <summary>
-    /// For each of <paramref name="iModelIds"/>, in the same order: its details if it still exists in
-    /// <paramref name="iTwinId"/> and <paramref name="userId"/> may view it now; otherwise null.
+    /// Null when the iTwin does not exist or <paramref name="userId"/> may not see it (neither a member nor an
+    /// administrator of its organization). Otherwise, for each of <paramref name="iModelIds"/>, in the same order: its
+    /// details if it still exists in the iTwin and the user may view it now, else null. One read of the iTwin decides both.
     /// </summary>
-    [Alias("ViewableIModels")]
-    Task<ImmutableArray<IModelDetails?>> ViewableIModelsAsync(string userId, Guid iTwinId, ImmutableArray<Guid> iModelIds);
+    [Alias("ViewableIModelsInITwin")]
+    Task<ImmutableArray<IModelDetails?>?> ViewableIModelsAsync(string userId, Guid iTwinId, ImmutableArray<Guid> iModelIds);
 }

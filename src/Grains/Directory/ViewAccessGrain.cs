@@ -24,20 +24,14 @@ public sealed class ViewAccessGrain : Grain, IViewAccessGrain
         return iTwin is not null && ViewAccess.CanViewIModel(userId, organization, iTwin, iModel) ? iModel : null;
     }
 
-    public async Task<bool> CanSeeITwinAsync(string userId, Guid iTwinId)
-    {
-        var (iTwin, organization) = await ReadITwinAsync(iTwinId);
-        return iTwin is not null && ViewAccess.CanSeeITwin(userId, organization, iTwin);
-    }
-
-    public async Task<ImmutableArray<IModelDetails?>> ViewableIModelsAsync(string userId, Guid iTwinId, ImmutableArray<Guid> iModelIds)
+    public async Task<ImmutableArray<IModelDetails?>?> ViewableIModelsAsync(string userId, Guid iTwinId, ImmutableArray<Guid> iModelIds)
     {
         var iTwinRead = ReadITwinAsync(iTwinId);
         var iModels = await Task.WhenAll(iModelIds.Select(id => GrainFactory.GetGrain<IIModelGrain>(id).GetAsync()));
         var (iTwin, organization) = await iTwinRead;
-        if (iTwin is null)
+        if (iTwin is null || !ViewAccess.CanSeeITwin(userId, organization, iTwin))
         {
-            return [.. iModels.Select(_ => (IModelDetails?)null)];
+            return null;
         }
 
         var viewer = ViewAccess.ViewerIn(userId, organization, iTwin);
