@@ -10,7 +10,6 @@
 #   BENCH_IDLE_SECONDS  how long to leave them idle before measuring again (default 100; grains idle 1 min are collected)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-repo=$PWD
 source scripts/common.sh
 
 connections=${BENCH_CONNECTIONS:-32}
@@ -65,7 +64,7 @@ export Authentication__Schemes__Bearer__ValidIssuer=$issuer Authentication__Sche
 export Authentication__Schemes__Bearer__SigningKeys__0__Issuer=$issuer Authentication__Schemes__Bearer__SigningKeys__0__Value=$signing_key
 results=$work/results.jsonl
 
-# start_service NAME DIR DLL URL_OR_PORT ENV...: one process, in its output folder, logging to $work/NAME.log.
+# start_process NAME PROJECT_DIR DLL ENV...: one process, in its output folder, logging to $work/NAME.log; sets last_pid.
 start_process() {
   local name=$1 project=$2 dll=$3; shift 3
   (cd "$project/bin/$configuration/net10.0" && exec env "$@" setsid dotnet "$dll") >"$work/$name.log" 2>&1 &
