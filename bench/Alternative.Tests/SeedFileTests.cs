@@ -1,4 +1,8 @@
 using System.Net;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Recents.Bench.Alternative.Access;
 using Recents.Bench.Alternative.Tests.Infrastructure;
 
 namespace Recents.Bench.Alternative.Tests;
@@ -34,8 +38,12 @@ public sealed class SeedFileTests
         Assert.Equal(DemoIModels.Reverse(), (await client.ListAsync("demo-user", DemoITwin)).Ids);
     }
 
+    /// <summary>
+    /// The loader the service runs before it listens (<c>StorageInitializer</c>), called directly: through a starting
+    /// host the failure sometimes surfaced as the host's ObjectDisposedException instead of the loader's message.
+    /// </summary>
     [Fact]
-    public async Task AnInvalidSeedFile_StopsTheStart_NamingTheItem()
+    public async Task AnInvalidSeedFile_IsRefusedBeforeAnythingIsWritten_NamingTheItem()
     {
         var path = Path.Combine(Path.GetTempPath(), $"alternative-bad-seed-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(path, $$"""
@@ -44,15 +52,14 @@ public sealed class SeedFileTests
             """);
         try
         {
-            var tokens = new TestTokens();
-            var failure = Record.Exception(() =>
-            {
-                using var factory = AlternativeFactory.Start(new Dictionary<string, string>(tokens.Settings)
-                {
-                    ["Storage:ConnectionString"] = TestStorage.ConnectionString,
-                    ["Directory:SeedFile"] = path,
-                });
-            });
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { [SeedFileLoader.SeedFileKey] = path })
+                .Build();
+            // A table that does not exist: a write before the validation would fail with another message.
+            var table = new TableServiceClient(TestStorage.ConnectionString).GetTableClient($"AltMissing{Guid.NewGuid():N}");
+            var loader = new SeedFileLoader(configuration, new DirectoryStore(table), NullLogger<SeedFileLoader>.Instance);
+
+            var failure = await Record.ExceptionAsync(() => loader.LoadAsync(CancellationToken.None));
 
             Assert.NotNull(failure);
             var messages = string.Join(" | ", Chain(failure));
