@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.HttpOverrides;
-using Recents.Api.Access;
+using Recents.RecentIModels;
 using Recents.Api.Admin;
 using Recents.Api.Authentication;
 using Recents.Api.Benchmark;
@@ -43,7 +43,8 @@ builder.Services.AddHttpLogging(options =>
         | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
     options.CombineLogs = true;
 });
-builder.Services.AddSingleton<DirectoryAccess>();
+// One reference for every request: a stateless worker answers on whichever silo the call reaches.
+builder.Services.AddSingleton(services => services.GetRequiredService<IGrainFactory>().GetGrain<IRecentsGatekeeperGrain>(0));
 builder.Services.AddSingleton<AdminBodyReader>();
 builder.Services.AddHostedService<SeedFileLoader>();
 

@@ -4,7 +4,8 @@ namespace Recents.Bench.Alternative.Access;
 
 /// <summary>
 /// Contract §4 for a request: reads the directory facts (through <see cref="DirectoryReader"/>) and lets
-/// <see cref="ViewAccess"/>, the Orleans service's own rules, decide. The same steps as src/Api/Access/DirectoryAccess.cs.
+/// <see cref="ViewAccess"/>, the Orleans service's own rules, decide. The same steps as the service's
+/// src/Grains/RecentIModels/RecentsGatekeeperGrain.cs.
 /// </summary>
 public sealed class DirectoryAccess(DirectoryReader directory)
 {
@@ -24,7 +25,7 @@ public sealed class DirectoryAccess(DirectoryReader directory)
         }
 
         var organization = await directory.OrganizationAsync(iTwin.OrganizationId, cancellationToken);
-        return ViewAccess.CanViewIModel(userId, organization, iTwin, iModel) ? new ViewableIModel(iModelId, iModel) : null;
+        return ViewAccess.CanViewIModel(userId, organization, iTwin, iModel) ? ViewableIModel.From(iModelId, iModel) : null;
     }
 
     /// <summary>The iTwin, if it exists and <paramref name="userId"/> is a member or an administrator of its organization.</summary>
@@ -52,12 +53,12 @@ public sealed class DirectoryAccess(DirectoryReader directory)
             details[i] = await reads[i];
         }
 
+        var viewer = ViewAccess.ViewerIn(userId, iTwin.Organization, iTwin.Details);
         return iModelIds
-            .Zip(details, (id, iModel) => (id, iModel))
-            .Where(pair => pair.iModel is not null
-                && pair.iModel.ITwinId == iTwin.Id
-                && ViewAccess.CanViewIModel(userId, iTwin.Organization, iTwin.Details, pair.iModel))
-            .Select(pair => new ViewableIModel(pair.id, pair.iModel!))
+            .Zip(details, (id, iModel) => iModel is not null && iModel.ITwinId == iTwin.Id && viewer.CanView(iModel)
+                ? ViewableIModel.From(id, iModel)
+                : null)
+            .OfType<ViewableIModel>()
             .ToList();
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Recents.Bench.Alternative.Access;
 using Recents.Bench.Alternative.Authentication;
 using Recents.Bench.Alternative.Errors;
+using Recents.Directory;
 using Recents.RecentIModels;
 
 namespace Recents.Bench.Alternative.RecentIModels;
@@ -23,7 +24,7 @@ public static class RecentIModelsEndpoints
     private static Task<IResult> AddAsync(
         string id, ClaimsPrincipal user, DirectoryAccess directory, RecentsStore store, CancellationToken cancellationToken) =>
         ChangeAsync(id, user, directory, cancellationToken, (userKey, iModel) =>
-            store.AddAsync(userKey, new RecentIModel(iModel.Id, iModel.Details.ITwinId), cancellationToken));
+            store.AddAsync(userKey, new RecentIModel(iModel.Id, iModel.ITwinId), cancellationToken));
 
     private static Task<IResult> RemoveAsync(
         string id, ClaimsPrincipal user, DirectoryAccess directory, RecentsStore store, CancellationToken cancellationToken) =>

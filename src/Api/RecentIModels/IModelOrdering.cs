@@ -1,4 +1,4 @@
-using Recents.Api.Access;
+using Recents.Directory;
 
 namespace Recents.Api.RecentIModels;
 
@@ -47,11 +47,11 @@ public sealed record IModelOrdering(IModelOrdering.Property By, bool Descending)
         var sorted = By switch
         {
             Property.Name => Descending
-                ? iModels.OrderByDescending(m => m.Details.Name, StringComparer.OrdinalIgnoreCase)
-                : iModels.OrderBy(m => m.Details.Name, StringComparer.OrdinalIgnoreCase),
+                ? iModels.OrderByDescending(m => m.Name, StringComparer.OrdinalIgnoreCase)
+                : iModels.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase),
             _ => Descending
-                ? iModels.OrderByDescending(m => m.Details.CreatedDateTime)
-                : iModels.OrderBy(m => m.Details.CreatedDateTime),
+                ? iModels.OrderByDescending(m => m.CreatedDateTime)
+                : iModels.OrderBy(m => m.CreatedDateTime),
         };
         return sorted.ToList();
     }

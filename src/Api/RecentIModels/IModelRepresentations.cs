@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Recents.Api.Access;
 using Recents.Directory;
 
 namespace Recents.Api.RecentIModels;
@@ -12,7 +11,7 @@ public sealed record RecentIModelsPage(
 /// <summary>An item under <c>Prefer: return=minimal</c>.</summary>
 public sealed record IModelSummary(Guid Id, string DisplayName)
 {
-    public static IModelSummary From(ViewableIModel iModel) => new(iModel.Id, iModel.Details.Name);
+    public static IModelSummary From(ViewableIModel iModel) => new(iModel.Id, iModel.Name);
 }
 
 /// <summary>An item under <c>Prefer: return=representation</c> (contract §3).</summary>
@@ -28,19 +27,15 @@ public sealed record IModelRepresentation(
     IModelExtent? Extent,
     string DataCenterLocation)
 {
-    public static IModelRepresentation From(ViewableIModel iModel)
-    {
-        var details = iModel.Details;
-        return new IModelRepresentation(
-            iModel.Id,
-            details.Name,
-            details.Name,
-            details.Description,
-            details.State,
-            details.CreatedDateTime.UtcDateTime,
-            details.ITwinId,
-            details.IsSecured,
-            details.Extent,
-            details.DataCenterLocation);
-    }
+    public static IModelRepresentation From(ViewableIModel iModel) => new(
+        iModel.Id,
+        iModel.Name,
+        iModel.Name,
+        iModel.Description,
+        iModel.State,
+        iModel.CreatedDateTime.UtcDateTime,
+        iModel.ITwinId,
+        iModel.IsSecured,
+        iModel.Extent,
+        iModel.DataCenterLocation);
 }

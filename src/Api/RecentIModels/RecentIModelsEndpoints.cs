@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Recents.Api.Access;
 using Recents.Api.Authentication;
 using Recents.Api.Common;
 using Recents.Api.ContentNegotiation;
@@ -8,11 +7,15 @@ using Recents.Api.Errors;
 using Recents.Api.OpenApi;
 using Recents.Api.RateLimiting;
 using Recents.Api.RequestLimits;
+using Recents.Directory;
 using Recents.RecentIModels;
 
 namespace Recents.Api.RecentIModels;
 
-/// <summary><c>/imodels/recents</c>: authenticate, authorize against the directory, then call the user's grain.</summary>
+/// <summary>
+/// <c>/imodels/recents</c>: authenticate, then one call to the silo's <see cref="IRecentsGatekeeperGrain"/>, which authorizes
+/// against the directory and calls the user's grain.
+/// </summary>
 public static class RecentIModelsEndpoints
 {
     private const string IModelNotFoundDescription =
@@ -67,32 +70,21 @@ public static class RecentIModelsEndpoints
             .AddEndpointFilter<AcceptHeaderFilter>()
             .AddEndpointFilter<ReadBodyFirstFilter>();
 
-    private static Task<Results<NoContent, ErrorResult>> AddAsync(
-        string id, ClaimsPrincipal user, DirectoryAccess directory, IGrainFactory grains) =>
-        ChangeAsync(id, user, directory, grains, (recents, iModel) => recents.AddAsync(new RecentIModel(iModel.Id, iModel.Details.ITwinId)));
+    private static Task<Results<NoContent, ErrorResult>> AddAsync(string id, ClaimsPrincipal user, IRecentsGatekeeperGrain recents) =>
+        ChangeAsync(id, user, recents.AddAsync);
 
-    private static Task<Results<NoContent, ErrorResult>> RemoveAsync(
-        string id, ClaimsPrincipal user, DirectoryAccess directory, IGrainFactory grains) =>
-        ChangeAsync(id, user, directory, grains, (recents, iModel) => recents.RemoveAsync(iModel.Id));
+    private static Task<Results<NoContent, ErrorResult>> RemoveAsync(string id, ClaimsPrincipal user, IRecentsGatekeeperGrain recents) =>
+        ChangeAsync(id, user, recents.RemoveAsync);
 
     /// <summary>POST and DELETE: 404 unless the caller may view the iModel now, else the change to their list, then 204.</summary>
     private static async Task<Results<NoContent, ErrorResult>> ChangeAsync(
-        string id, ClaimsPrincipal user, DirectoryAccess directory, IGrainFactory grains,
-        Func<IRecentIModelsGrain, ViewableIModel, Task> change)
-    {
-        var userId = user.UserId();
-        var iModel = Ids.TryParse(id, out var iModelId) ? await directory.FindViewableIModelAsync(userId, iModelId) : null;
-        if (iModel is null)
-        {
-            return ErrorResult.NotFound(ApiErrors.IModelNotFound);
-        }
-
-        await change(RecentsOf(grains, userId), iModel);
-        return TypedResults.NoContent();
-    }
+        string id, ClaimsPrincipal user, Func<string, Guid, Task<bool>> changeIfViewable) =>
+        Ids.TryParse(id, out var iModelId) && await changeIfViewable(user.UserId(), iModelId)
+            ? TypedResults.NoContent()
+            : ErrorResult.NotFound(ApiErrors.IModelNotFound);
 
     private static async Task<Results<JsonHttpResult<RecentIModelsPage>, ErrorResult>> ListAsync(
-        HttpContext httpContext, ClaimsPrincipal user, DirectoryAccess directory, IGrainFactory grains)
+        HttpContext httpContext, ClaimsPrincipal user, IRecentsGatekeeperGrain recents)
     {
         var query = ListRecentsQuery.Parse(httpContext.Request.Query, out var errors);
         if (query is null)
@@ -100,16 +92,12 @@ public static class RecentIModelsEndpoints
             return ErrorResult.UnprocessableEntity(ApiErrors.InvalidIModelsRequest(errors));
         }
 
-        var userId = user.UserId();
-        var entries = await RecentsOf(grains, userId).ListAsync();
-        var inITwin = entries.Where(entry => entry.ITwinId == query.ITwinId).Select(entry => entry.IModelId).ToList();
-        var viewable = await directory.ViewableIModelsAsync(userId, query.ITwinId, inITwin);
-        if (viewable is null)
+        if (await recents.ListAsync(user.UserId(), query.ITwinId) is not { } viewable)
         {
             return ErrorResult.NotFound(ApiErrors.ITwinNotFound);
         }
-        var ordered = query.OrderBy?.Apply(viewable) ?? viewable;
 
+        IReadOnlyList<ViewableIModel> ordered = query.OrderBy?.Apply(viewable) ?? viewable;
         var page = ordered.Skip(query.Skip).Take(query.Top);
         IReadOnlyList<object> items = PreferHeader.WantsRepresentation(httpContext.Request)
             ? page.Select(IModelRepresentation.From).ToList()
@@ -118,7 +106,4 @@ public static class RecentIModelsEndpoints
         return TypedResults.Json(
             new RecentIModelsPage(items, links), contentType: AcceptHeaderFilter.NegotiatedMediaType(httpContext));
     }
-
-    private static IRecentIModelsGrain RecentsOf(IGrainFactory grains, string userId) =>
-        grains.GetGrain<IRecentIModelsGrain>(UserKey.FromUserId(userId));
 }

@@ -2,7 +2,5 @@ using Recents.Directory;
 
 namespace Recents.Bench.Alternative.Access;
 
-public sealed record ViewableIModel(Guid Id, IModelDetails Details);
-
 /// <summary>An iTwin the caller may see, with the facts needed to decide on each of its iModels.</summary>
 public sealed record VisibleITwin(Guid Id, ITwinDetails Details, OrganizationDetails? Organization);
