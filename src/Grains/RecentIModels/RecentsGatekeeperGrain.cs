@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
 using Recents.Directory;
+using Recents.Grains.References;
 using Recents.RecentIModels;
 
 namespace Recents.Grains.RecentIModels;
@@ -12,8 +13,10 @@ namespace Recents.Grains.RecentIModels;
 /// </summary>
 [StatelessWorker, Reentrant]
 [GrainType("recentsgatekeeper")]
-public sealed class RecentsGatekeeperGrain : Grain, IRecentsGatekeeperGrain
+public sealed class RecentsGatekeeperGrain(IGrainFactory grains) : Grain, IRecentsGatekeeperGrain
 {
+    private readonly GuidKeyedGrains<IIModelGrain> iModelGrains = new(grains);
+
     public async Task<bool> AddAsync(string userId, Guid iModelId)
     {
         if (await FindViewableIModelAsync(userId, iModelId) is not { } iModel)
@@ -43,7 +46,7 @@ public sealed class RecentsGatekeeperGrain : Grain, IRecentsGatekeeperGrain
             .Where(entry => entry.ITwinId == iTwinId)
             .Select(entry => entry.IModelId)
             .ToList();
-        var iModels = await Task.WhenAll(listed.Select(id => GrainFactory.GetGrain<IIModelGrain>(id).GetAsync()));
+        var iModels = await Task.WhenAll(listed.Select(id => iModelGrains.Get(id).GetAsync()));
         var (iTwin, organization) = await iTwinRead;
         if (iTwin is null || !ViewAccess.CanSeeITwin(userId, organization, iTwin))
         {
@@ -60,7 +63,7 @@ public sealed class RecentsGatekeeperGrain : Grain, IRecentsGatekeeperGrain
 
     private async Task<IModelDetails?> FindViewableIModelAsync(string userId, Guid iModelId)
     {
-        var iModel = await GrainFactory.GetGrain<IIModelGrain>(iModelId).GetAsync();
+        var iModel = await iModelGrains.Get(iModelId).GetAsync();
         if (iModel is null)
         {
             return null;
@@ -72,10 +75,10 @@ public sealed class RecentsGatekeeperGrain : Grain, IRecentsGatekeeperGrain
 
     private async Task<(ITwinDetails? ITwin, OrganizationDetails? Organization)> ReadITwinAsync(Guid iTwinId)
     {
-        var iTwin = await GrainFactory.GetGrain<IITwinGrain>(iTwinId).GetAsync();
-        var organization = iTwin is null ? null : await GrainFactory.GetGrain<IOrganizationGrain>(iTwin.OrganizationId).GetAsync();
+        var iTwin = await grains.GetGrain<IITwinGrain>(iTwinId).GetAsync();
+        var organization = iTwin is null ? null : await grains.GetGrain<IOrganizationGrain>(iTwin.OrganizationId).GetAsync();
         return (iTwin, organization);
     }
 
-    private IRecentIModelsGrain RecentsOf(string userId) => GrainFactory.GetGrain<IRecentIModelsGrain>(UserKey.FromUserId(userId));
+    private IRecentIModelsGrain RecentsOf(string userId) => grains.GetGrain<IRecentIModelsGrain>(UserKey.FromUserId(userId));
 }
