@@ -15,7 +15,10 @@ namespace Recents.Grains.RecentIModels;
 [GrainType("recentsgatekeeper")]
 public sealed class RecentsGatekeeperGrain(IGrainFactory grains) : Grain, IRecentsGatekeeperGrain
 {
-    private readonly GuidKeyedGrains<IIModelGrain> iModelGrains = new(grains);
+    private readonly GrainReferences<IIModelGrain> iModelGrains = new(grains);
+    private readonly GrainReferences<IITwinGrain> iTwinGrains = new(grains);
+    private readonly GrainReferences<IOrganizationGrain> organizationGrains = new(grains);
+    private readonly GrainReferences<IRecentIModelsGrain> recentsGrains = new(grains);
 
     public async Task<bool> AddAsync(string userId, Guid iModelId)
     {
@@ -75,10 +78,10 @@ public sealed class RecentsGatekeeperGrain(IGrainFactory grains) : Grain, IRecen
 
     private async Task<(ITwinDetails? ITwin, OrganizationDetails? Organization)> ReadITwinAsync(Guid iTwinId)
     {
-        var iTwin = await grains.GetGrain<IITwinGrain>(iTwinId).GetAsync();
-        var organization = iTwin is null ? null : await grains.GetGrain<IOrganizationGrain>(iTwin.OrganizationId).GetAsync();
+        var iTwin = await iTwinGrains.Get(iTwinId).GetAsync();
+        var organization = iTwin is null ? null : await organizationGrains.Get(iTwin.OrganizationId).GetAsync();
         return (iTwin, organization);
     }
 
-    private IRecentIModelsGrain RecentsOf(string userId) => grains.GetGrain<IRecentIModelsGrain>(UserKey.FromUserId(userId));
+    private IRecentIModelsGrain RecentsOf(string userId) => recentsGrains.Get(UserKey.FromUserId(userId));
 }

@@ -1,0 +1,36 @@
+using Recents.Directory;
+using Recents.Grains.References;
+using Recents.RecentIModels;
+using static Recents.Grains.Tests.TestRecents;
+
+namespace Recents.Grains.Tests;
+
+[Collection(MemoryStorageClusterCollection.Name)]
+public sealed class GrainReferencesTests(MemoryStorageCluster cluster)
+{
+    [Fact]
+    public async Task A_reference_by_guid_reaches_the_grain_GetGrain_reaches()
+    {
+        var id = Guid.NewGuid();
+        var details = SampleDirectory.UnsecuredIModel();
+        Assert.True(await cluster.Client.GetGrain<IIModelGrain>(id).SetAsync(details));
+
+        var reference = new GrainReferences<IIModelGrain>(cluster.Client).Get(id);
+
+        Assert.Equal(cluster.Client.GetGrain<IIModelGrain>(id).GetGrainId(), reference.GetGrainId());
+        DetailsAssert.Equal(details, await reference.GetAsync());
+    }
+
+    [Fact]
+    public async Task A_reference_by_string_reaches_the_grain_GetGrain_reaches()
+    {
+        var key = UserKey.FromUserId($"user-{Guid.NewGuid()}");
+        var entry = NewEntry();
+        await cluster.Client.GetGrain<IRecentIModelsGrain>(key).AddAsync(entry);
+
+        var reference = new GrainReferences<IRecentIModelsGrain>(cluster.Client).Get(key);
+
+        Assert.Equal(cluster.Client.GetGrain<IRecentIModelsGrain>(key).GetGrainId(), reference.GetGrainId());
+        Assert.Equal([entry], await ListedAsync(reference));
+    }
+}
