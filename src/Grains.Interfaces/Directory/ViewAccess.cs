@@ -14,18 +14,25 @@ public static class ViewAccess
 
     /// <summary>
     /// What <paramref name="userId"/> holds in <paramref name="iTwin"/>, worked out once (one pass over its members) to
-    /// decide on many of its iModels, as a list does.
+    /// decide on many of its iModels, as a list does. Being an administrator of the organization only ever grants more,
+    /// so with <paramref name="organization"/> null the answers are those of membership alone: a yes then is final.
     /// </summary>
     public static ITwinViewer ViewerIn(string userId, OrganizationDetails? organization, ITwinDetails iTwin)
     {
         var roleIds = RoleIdsOf(userId, iTwin);
         var canViewInITwin = iTwin.Roles.Any(role => roleIds.Contains(role.Id) && role.Permissions.Contains(ViewPermission));
-        return new ITwinViewer(userId, IsAdministrator(userId, organization), roleIds, canViewInITwin);
+        return new ITwinViewer(userId, IsAdministrator(userId, organization), roleIds, canViewInITwin)
+        {
+            CanSeeITwin = CanSeeITwin(userId, organization, iTwin),
+        };
     }
 
     /// <summary>A user's standing in one iTwin: what <see cref="CanViewIModel"/> needs beyond the iModel itself.</summary>
     public sealed class ITwinViewer(string userId, bool isAdministrator, IReadOnlySet<Guid> roleIds, bool canViewInITwin)
     {
+        /// <summary>As <see cref="ViewAccess.CanSeeITwin"/>: a member or an administrator of its organization.</summary>
+        public required bool CanSeeITwin { get; init; }
+
         public bool CanView(IModelDetails iModel)
         {
             if (isAdministrator)

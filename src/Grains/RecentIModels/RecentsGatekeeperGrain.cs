@@ -44,43 +44,56 @@ public sealed class RecentsGatekeeperGrain(IGrainFactory grains) : Grain, IRecen
 
     public async Task<ImmutableArray<ViewableIModel>?> ListAsync(string userId, Guid iTwinId)
     {
-        var iTwinRead = ReadITwinAsync(iTwinId);
+        var iTwinRead = iTwinGrains.Get(iTwinId).GetAsync();
         var listed = (await RecentsOf(userId).ListAsync())
             .Where(entry => entry.ITwinId == iTwinId)
             .Select(entry => entry.IModelId)
             .ToList();
         var iModels = await Task.WhenAll(listed.Select(id => iModelGrains.Get(id).GetAsync()));
-        var (iTwin, organization) = await iTwinRead;
-        if (iTwin is null || !ViewAccess.CanSeeITwin(userId, organization, iTwin))
+        var inITwin = listed
+            .Zip(iModels, (id, iModel) => (Id: id, IModel: iModel))
+            .Where(pair => pair.IModel is not null && pair.IModel.ITwinId == iTwinId)
+            .Select(pair => (pair.Id, IModel: pair.IModel!))
+            .ToList();
+        if (await iTwinRead is not { } iTwin)
         {
             return null;
         }
 
-        var viewer = ViewAccess.ViewerIn(userId, organization, iTwin);
-        return [.. listed
-            .Zip(iModels, (id, iModel) => iModel is not null && iModel.ITwinId == iTwinId && viewer.CanView(iModel)
-                ? ViewableIModel.From(id, iModel)
-                : null)
-            .OfType<ViewableIModel>()];
+        var viewer = await ViewerInAsync(
+            userId, iTwin, settled: viewer => viewer.CanSeeITwin && inITwin.All(pair => viewer.CanView(pair.IModel)));
+        return viewer.CanSeeITwin
+            ? [.. inITwin.Where(pair => viewer.CanView(pair.IModel)).Select(pair => ViewableIModel.From(pair.Id, pair.IModel))]
+            : null;
     }
 
     private async Task<IModelDetails?> FindViewableIModelAsync(string userId, Guid iModelId)
     {
-        var iModel = await iModelGrains.Get(iModelId).GetAsync();
-        if (iModel is null)
+        if (await iModelGrains.Get(iModelId).GetAsync() is not { } iModel
+            || await iTwinGrains.Get(iModel.ITwinId).GetAsync() is not { } iTwin)
         {
             return null;
         }
 
-        var (iTwin, organization) = await ReadITwinAsync(iModel.ITwinId);
-        return iTwin is not null && ViewAccess.CanViewIModel(userId, organization, iTwin, iModel) ? iModel : null;
+        var viewer = await ViewerInAsync(userId, iTwin, settled: viewer => viewer.CanView(iModel));
+        return viewer.CanView(iModel) ? iModel : null;
     }
 
-    private async Task<(ITwinDetails? ITwin, OrganizationDetails? Organization)> ReadITwinAsync(Guid iTwinId)
+    /// <summary>
+    /// The user's standing in the iTwin, reading the organization only when membership alone does not settle the
+    /// caller's question (<paramref name="settled"/>): being its administrator only ever grants more.
+    /// </summary>
+    private async Task<ViewAccess.ITwinViewer> ViewerInAsync(
+        string userId, ITwinDetails iTwin, Func<ViewAccess.ITwinViewer, bool> settled)
     {
-        var iTwin = await iTwinGrains.Get(iTwinId).GetAsync();
-        var organization = iTwin is null ? null : await organizationGrains.Get(iTwin.OrganizationId).GetAsync();
-        return (iTwin, organization);
+        var asMember = ViewAccess.ViewerIn(userId, organization: null, iTwin);
+        if (settled(asMember))
+        {
+            return asMember;
+        }
+
+        var organization = await organizationGrains.Get(iTwin.OrganizationId).GetAsync();
+        return ViewAccess.ViewerIn(userId, organization, iTwin);
     }
 
     private IRecentIModelsGrain RecentsOf(string userId) => recentsGrains.Get(UserKey.FromUserId(userId));

@@ -306,6 +306,16 @@ public sealed class ViewAccessTests
     }
 
     [Fact]
+    public void ViewerIn_WithoutTheOrganization_AnswersForMembershipAlone()
+    {
+        var iTwin = ITwinWith(Member(Bob, Viewer));
+
+        Assert.False(ViewAccess.ViewerIn(Alice, NoOrganization, iTwin).CanSeeITwin);
+        Assert.True(ViewAccess.ViewerIn(Alice, Organization(Bob, Alice), iTwin).CanSeeITwin);
+        Assert.True(ViewAccess.ViewerIn(Bob, NoOrganization, iTwin).CanSeeITwin);
+    }
+
+    [Fact]
     public void CanSeeITwin_RefusesAStranger()
     {
         var iTwin = ITwinWith(Member(Bob, Viewer));
