@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.HttpOverrides;
-using Recents.RecentIModels;
 using Recents.Api.Admin;
 using Recents.Api.Authentication;
 using Recents.Api.Benchmark;
@@ -14,6 +13,7 @@ using Recents.Api.Hosting;
 using Recents.Api.OpenApi;
 using Recents.Api.RecentIModels;
 using Recents.Api.RequestLimits;
+using Recents.RecentIModels;
 
 var builder = WebApplication.CreateBuilder(args);
 

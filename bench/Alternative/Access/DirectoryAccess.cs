@@ -4,8 +4,8 @@ namespace Recents.Bench.Alternative.Access;
 
 /// <summary>
 /// Contract §4 for a request: reads the directory facts (through <see cref="DirectoryReader"/>) and lets
-/// <see cref="ViewAccess"/>, the Orleans service's own rules, decide. The same steps as the service's
-/// src/Grains/RecentIModels/RecentsGatekeeperGrain.cs.
+/// <see cref="ViewAccess"/>, the Orleans service's own rules, decide. Unlike the service, it reads the organization on
+/// every decision and caches the directory for 30 s (<see cref="DirectoryReader"/>).
 /// </summary>
 public sealed class DirectoryAccess(DirectoryReader directory)
 {

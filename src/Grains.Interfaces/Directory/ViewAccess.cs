@@ -14,8 +14,8 @@ public static class ViewAccess
 
     /// <summary>
     /// What <paramref name="userId"/> holds in <paramref name="iTwin"/>, worked out once (one pass over its members) to
-    /// decide on many of its iModels, as a list does. Being an administrator of the organization only ever grants more,
-    /// so with <paramref name="organization"/> null the answers are those of membership alone: a yes then is final.
+    /// decide on many of its iModels, as a list does. With <paramref name="organization"/> null (none, or not read yet),
+    /// the answers are those of membership alone.
     /// </summary>
     public static ITwinViewer ViewerIn(string userId, OrganizationDetails? organization, ITwinDetails iTwin)
     {
@@ -25,6 +25,18 @@ public static class ViewAccess
         {
             CanSeeITwin = CanSeeITwin(userId, organization, iTwin),
         };
+    }
+
+    /// <summary>
+    /// <see cref="ViewerIn"/>, reading the organization (by <paramref name="readOrganization"/>) only when membership
+    /// alone does not grant what <paramref name="isGranted"/> asks: being an administrator of the organization only ever
+    /// grants more, never less, so it cannot turn a member's yes into a no.
+    /// </summary>
+    public static async Task<ITwinViewer> ViewerInAsync(
+        string userId, ITwinDetails iTwin, Func<Task<OrganizationDetails?>> readOrganization, Func<ITwinViewer, bool> isGranted)
+    {
+        var asMember = ViewerIn(userId, organization: null, iTwin);
+        return isGranted(asMember) ? asMember : ViewerIn(userId, await readOrganization(), iTwin);
     }
 
     /// <summary>A user's standing in one iTwin: what <see cref="CanViewIModel"/> needs beyond the iModel itself.</summary>
@@ -58,16 +70,6 @@ public static class ViewAccess
     /// <summary>Whether <paramref name="userId"/> may list recents in <paramref name="iTwin"/>: a member or an organization administrator.</summary>
     public static bool CanSeeITwin(string userId, OrganizationDetails? organization, ITwinDetails iTwin) =>
         IsAdministrator(userId, organization) || iTwin.Members.Any(member => member.UserId == userId);
-
-    /// <summary>The union of the permissions of every role the user holds in the iTwin.</summary>
-    public static IReadOnlySet<string> ITwinPermissionsOf(string userId, ITwinDetails iTwin)
-    {
-        var roleIds = RoleIdsOf(userId, iTwin);
-        return iTwin.Roles
-            .Where(role => roleIds.Contains(role.Id))
-            .SelectMany(role => role.Permissions)
-            .ToHashSet(StringComparer.Ordinal);
-    }
 
     private static bool IsAdministrator(string userId, OrganizationDetails? organization) =>
         organization is not null && organization.Administrators.Contains(userId);

@@ -45,23 +45,22 @@ public sealed class RecentsGatekeeperGrain(IGrainFactory grains) : Grain, IRecen
     public async Task<ImmutableArray<ViewableIModel>?> ListAsync(string userId, Guid iTwinId)
     {
         var iTwinRead = iTwinGrains.Get(iTwinId).GetAsync();
-        var listed = (await RecentsOf(userId).ListAsync())
-            .Where(entry => entry.ITwinId == iTwinId)
-            .Select(entry => entry.IModelId)
-            .ToList();
+        var entriesRead = RecentsOf(userId).ListAsync();
+        await Task.WhenAll(iTwinRead, entriesRead);
+        var listed = entriesRead.Result.Where(entry => entry.ITwinId == iTwinId).Select(entry => entry.IModelId).ToList();
         var iModels = await Task.WhenAll(listed.Select(id => iModelGrains.Get(id).GetAsync()));
         var inITwin = listed
             .Zip(iModels, (id, iModel) => (Id: id, IModel: iModel))
             .Where(pair => pair.IModel is not null && pair.IModel.ITwinId == iTwinId)
             .Select(pair => (pair.Id, IModel: pair.IModel!))
             .ToList();
-        if (await iTwinRead is not { } iTwin)
+        if (iTwinRead.Result is not { } iTwin)
         {
             return null;
         }
 
         var viewer = await ViewerInAsync(
-            userId, iTwin, settled: viewer => viewer.CanSeeITwin && inITwin.All(pair => viewer.CanView(pair.IModel)));
+            userId, iTwin, isGranted: viewer => viewer.CanSeeITwin && inITwin.All(pair => viewer.CanView(pair.IModel)));
         return viewer.CanSeeITwin
             ? [.. inITwin.Where(pair => viewer.CanView(pair.IModel)).Select(pair => ViewableIModel.From(pair.Id, pair.IModel))]
             : null;
@@ -75,26 +74,12 @@ public sealed class RecentsGatekeeperGrain(IGrainFactory grains) : Grain, IRecen
             return null;
         }
 
-        var viewer = await ViewerInAsync(userId, iTwin, settled: viewer => viewer.CanView(iModel));
+        var viewer = await ViewerInAsync(userId, iTwin, isGranted: viewer => viewer.CanView(iModel));
         return viewer.CanView(iModel) ? iModel : null;
     }
 
-    /// <summary>
-    /// The user's standing in the iTwin, reading the organization only when membership alone does not settle the
-    /// caller's question (<paramref name="settled"/>): being its administrator only ever grants more.
-    /// </summary>
-    private async Task<ViewAccess.ITwinViewer> ViewerInAsync(
-        string userId, ITwinDetails iTwin, Func<ViewAccess.ITwinViewer, bool> settled)
-    {
-        var asMember = ViewAccess.ViewerIn(userId, organization: null, iTwin);
-        if (settled(asMember))
-        {
-            return asMember;
-        }
-
-        var organization = await organizationGrains.Get(iTwin.OrganizationId).GetAsync();
-        return ViewAccess.ViewerIn(userId, organization, iTwin);
-    }
+    private Task<ViewAccess.ITwinViewer> ViewerInAsync(string userId, ITwinDetails iTwin, Func<ViewAccess.ITwinViewer, bool> isGranted) =>
+        ViewAccess.ViewerInAsync(userId, iTwin, () => organizationGrains.Get(iTwin.OrganizationId).GetAsync(), isGranted);
 
     private IRecentIModelsGrain RecentsOf(string userId) => recentsGrains.Get(UserKey.FromUserId(userId));
 }

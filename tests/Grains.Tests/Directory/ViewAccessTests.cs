@@ -276,18 +276,6 @@ public sealed class ViewAccessTests
     // iTwin-level permissions and seeing an iTwin.
 
     [Fact]
-    public void ITwinPermissions_AreTheUnionOfTheRolesTheCallerHolds()
-    {
-        var iTwin = ITwin(
-            [Role(Viewer, Webview), Role(Guest, Read), Role(Reviewer, "itwins_modify")],
-            [Member(Alice, Viewer, Guest), Member(Bob, Reviewer)]);
-
-        var permissions = ViewAccess.ITwinPermissionsOf(Alice, iTwin);
-
-        Assert.Equal(new[] { Read, Webview }, permissions.Order(StringComparer.Ordinal));
-    }
-
-    [Fact]
     public void CanSeeITwin_AllowsAMemberWithARole()
     {
         Assert.True(ViewAccess.CanSeeITwin(Alice, NoOrganization, ITwinWith(Member(Alice, Guest))));
@@ -313,6 +301,27 @@ public sealed class ViewAccessTests
         Assert.False(ViewAccess.ViewerIn(Alice, NoOrganization, iTwin).CanSeeITwin);
         Assert.True(ViewAccess.ViewerIn(Alice, Organization(Bob, Alice), iTwin).CanSeeITwin);
         Assert.True(ViewAccess.ViewerIn(Bob, NoOrganization, iTwin).CanSeeITwin);
+    }
+
+    [Fact]
+    public async Task ViewerInAsync_ReadsTheOrganizationOnlyWhenMembershipDoesNotGrant()
+    {
+        var iTwin = ITwinWith(Member(Alice, Viewer));
+        var secured = IModelWithUserPermissions(UserGrant(Bob, Webview));
+        var reads = 0;
+        Task<OrganizationDetails?> ReadOrganization()
+        {
+            reads++;
+            return Task.FromResult<OrganizationDetails?>(Organization(Alice));
+        }
+
+        var asMember = await ViewAccess.ViewerInAsync(Alice, iTwin, ReadOrganization, viewer => viewer.CanView(UnsecuredIModel()));
+        Assert.Equal(0, reads);
+        Assert.True(asMember.CanView(UnsecuredIModel()));
+
+        var asAdministrator = await ViewAccess.ViewerInAsync(Alice, iTwin, ReadOrganization, viewer => viewer.CanView(secured));
+        Assert.Equal(1, reads);
+        Assert.True(asAdministrator.CanView(secured));
     }
 
     [Fact]
