@@ -19,12 +19,10 @@ public static class ViewAccess
     /// </summary>
     public static ITwinViewer ViewerIn(string userId, OrganizationDetails? organization, ITwinDetails iTwin)
     {
-        var roleIds = RoleIdsOf(userId, iTwin);
+        var memberships = iTwin.Members.Where(member => member.UserId == userId).ToList();
+        var roleIds = memberships.SelectMany(member => member.RoleIds).ToHashSet();
         var canViewInITwin = iTwin.Roles.Any(role => roleIds.Contains(role.Id) && role.Permissions.Contains(ViewPermission));
-        return new ITwinViewer(userId, IsAdministrator(userId, organization), roleIds, canViewInITwin)
-        {
-            CanSeeITwin = CanSeeITwin(userId, organization, iTwin),
-        };
+        return new ITwinViewer(userId, IsAdministrator(userId, organization), isMember: memberships.Count > 0, roleIds, canViewInITwin);
     }
 
     /// <summary>
@@ -40,10 +38,11 @@ public static class ViewAccess
     }
 
     /// <summary>A user's standing in one iTwin: what <see cref="CanViewIModel"/> needs beyond the iModel itself.</summary>
-    public sealed class ITwinViewer(string userId, bool isAdministrator, IReadOnlySet<Guid> roleIds, bool canViewInITwin)
+    public sealed class ITwinViewer(
+        string userId, bool isAdministrator, bool isMember, IReadOnlySet<Guid> roleIds, bool canViewInITwin)
     {
-        /// <summary>As <see cref="ViewAccess.CanSeeITwin"/>: a member or an administrator of its organization.</summary>
-        public required bool CanSeeITwin { get; init; }
+        /// <summary>Whether the user may list recents in the iTwin: a member or an administrator of its organization.</summary>
+        public bool CanSeeITwin => isAdministrator || isMember;
 
         public bool CanView(IModelDetails iModel)
         {
@@ -69,14 +68,8 @@ public static class ViewAccess
 
     /// <summary>Whether <paramref name="userId"/> may list recents in <paramref name="iTwin"/>: a member or an organization administrator.</summary>
     public static bool CanSeeITwin(string userId, OrganizationDetails? organization, ITwinDetails iTwin) =>
-        IsAdministrator(userId, organization) || iTwin.Members.Any(member => member.UserId == userId);
+        ViewerIn(userId, organization, iTwin).CanSeeITwin;
 
     private static bool IsAdministrator(string userId, OrganizationDetails? organization) =>
         organization is not null && organization.Administrators.Contains(userId);
-
-    private static HashSet<Guid> RoleIdsOf(string userId, ITwinDetails iTwin) =>
-        iTwin.Members
-            .Where(member => member.UserId == userId)
-            .SelectMany(member => member.RoleIds)
-            .ToHashSet();
 }
