@@ -353,6 +353,32 @@ public sealed class AdminTests(RecentsApiFixture fixture)
         await ApiAssert.ErrorAsync(response, HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task An_iModel_that_its_iTwin_has_no_room_for_is_422_naming_the_iTwin_and_stores_nothing()
+    {
+        var id = Guid.NewGuid();
+        // About 600 KB stored, over the 512 KiB an iTwin's iModels may take, in a body under the 1 MiB limit.
+        var grants = Enumerable.Range(0, 4800)
+            .Select(i => new UserPermission($"user-{i:D5}-{new string('x', 108)}", "imodels_webview"))
+            .ToList();
+        var tooLarge = new IModelSpec { UserPermissions = grants }.ToJson(Guid.NewGuid());
+
+        using (var refused = await admin.PutAsync(AdminApi.IModels, id.ToString(), tooLarge.ToJsonString()))
+        {
+            var error = await ApiAssert.ErrorAsync(refused, HttpStatusCode.UnprocessableEntity, "InvalidRequestBody");
+            ApiAssert.HasDetail(error, "InvalidValue", "iTwinId");
+        }
+
+        using (var response = await admin.GetAsync(AdminApi.IModels, id))
+        {
+            await ApiAssert.ErrorAsync(response, HttpStatusCode.NotFound);
+        }
+
+        var small = new IModelSpec().ToJson(Guid.NewGuid());
+        await admin.StoreAsync(AdminApi.IModels, id, small);
+        await AssertStoredAsync(AdminApi.IModels, id, small);
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     private async Task<JsonElement> PutExpectingInvalidBodyAsync(string resource, string body)

@@ -15,6 +15,9 @@ public static class AdminEndpoints
     private static readonly ErrorResult IModelMoved = ErrorResult.UnprocessableEntity(ApiErrors.InvalidRequestBody(
         [new ApiErrorDetail("InvalidValue", "An iModel belongs to one iTwin for life, even after it is deleted; it cannot be stored in another.", "iTwinId")]));
 
+    private static readonly ErrorResult ITwinFull = ErrorResult.UnprocessableEntity(ApiErrors.InvalidRequestBody(
+        [new ApiErrorDetail("InvalidValue", $"The iTwin's iModels, with this one, would take more than the {ITwinIModelsLimits.MaxSerializedBytes / 1024} KiB an iTwin can store; delete iModels of the iTwin or store a smaller one.", "iTwinId")]));
+
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/admin")
@@ -34,7 +37,12 @@ public static class AdminEndpoints
             (grains, id) => grains.GetGrain<IITwinGrain>(id).GetAsync());
         MapResource<IModelBody, IModelDetails, IModelBody>(
             admin, "imodels", "iModel", ApiErrors.IModelNotFound, body => body.ToDetails,
-            async (grains, id, details) => await grains.GetGrain<IIModelGrain>(id).SetAsync(details) ? null : IModelMoved,
+            async (grains, id, details) => await grains.GetGrain<IIModelGrain>(id).SetAsync(details) switch
+            {
+                IModelStoreResult.Stored => null,
+                IModelStoreResult.BoundToAnotherITwin => IModelMoved,
+                _ => ITwinFull,
+            },
             async (grains, id) => await grains.GetGrain<IIModelGrain>(id).GetAsync() is { } details ? IModelBody.From(details) : null);
         admin.MapDelete("/imodels/{id}", async Task<Results<NoContent, ErrorResult>> (string id, IGrainFactory grains) =>
         {
@@ -79,7 +87,8 @@ public static class AdminEndpoints
             .ProducesError(StatusCodes.Status413PayloadTooLarge)
             .ProducesError(StatusCodes.Status422UnprocessableEntity,
                 "`InvalidRequestBody`: the body is not JSON of this shape, or fields are missing or invalid (an iModel also may not "
-                + "move to another iTwin); `details` names each, its target the field's path.");
+                + "move to another iTwin, nor make its iTwin's iModels exceed what an iTwin can store); `details` names each, its "
+                + "target the field's path.");
         admin.MapGet($"/{resource}/{{id}}", (string id, IGrainFactory grains) =>
             GetAsync(id, notFound, guid => load(grains, guid)))
             .WithName($"Get{operation}")

@@ -11,7 +11,8 @@ namespace Recents.Api.Admin;
 /// <c>{"organizations": [...], "iTwins": [...], "iModels": [...]}</c>, each item an admin PUT body plus its
 /// <c>id</c>. Every item is validated before any is written, and an invalid file stops start-up with a
 /// message naming the bad item. Items are upserts, so loading the same file again changes nothing; an
-/// iModel the directory already binds to another iTwin is left as it is, with a warning.
+/// iModel the directory already binds to another iTwin, or that its iTwin has no room for, is left as it is, with a
+/// warning.
 /// </summary>
 public sealed class SeedFileLoader(
     IConfiguration configuration, IGrainFactory grains, IOptions<JsonOptions> jsonOptions, ILogger<SeedFileLoader> logger)
@@ -53,9 +54,14 @@ public sealed class SeedFileLoader(
 
         foreach (var (id, details) in iModels)
         {
-            if (!await grains.GetGrain<IIModelGrain>(id).SetAsync(details))
+            switch (await grains.GetGrain<IIModelGrain>(id).SetAsync(details))
             {
-                logger.LogWarning("Seed iModel {IModelId} belongs to another iTwin than {ITwinId}; left as it is.", id, details.ITwinId);
+                case IModelStoreResult.BoundToAnotherITwin:
+                    logger.LogWarning("Seed iModel {IModelId} belongs to another iTwin than {ITwinId}; left as it is.", id, details.ITwinId);
+                    break;
+                case IModelStoreResult.ITwinFull:
+                    logger.LogWarning("Seed iModel {IModelId} does not fit in iTwin {ITwinId}, which has no room left; not stored.", id, details.ITwinId);
+                    break;
             }
         }
 

@@ -2,7 +2,10 @@ using Orleans.Concurrency;
 
 namespace Recents.Directory;
 
-/// <summary>An iModel of the directory, keyed by its id.</summary>
+/// <summary>
+/// An iModel of the directory, keyed by its id: which iTwin it belongs to. Its details are kept by that iTwin
+/// (<see cref="IITwinGrain"/>), so that a list reads all of them in one call.
+/// </summary>
 [Alias("recents.IIModelGrain")]
 public interface IIModelGrain : IGrainWithGuidKey
 {
@@ -12,11 +15,16 @@ public interface IIModelGrain : IGrainWithGuidKey
     Task<IModelDetails?> GetAsync();
 
     /// <summary>
-    /// Stores the iModel; false, and nothing stored, when it belongs to another iTwin (also if it was deleted
-    /// there). An iModel never moves between iTwins, which is why a recents entry may keep its iTwin id.
+    /// The iTwin the iModel is bound to: the first one it was stored in, kept after a deletion. Null when it was never
+    /// stored. An iModel never moves between iTwins, which is why a recents entry may keep its iTwin id.
     /// </summary>
+    [Alias("GetITwinId")]
+    [ReadOnly]
+    Task<Guid?> GetITwinIdAsync();
+
+    /// <summary>Stores the iModel in its iTwin, unless it is bound to another iTwin or its iTwin has no room left.</summary>
     [Alias("Set")]
-    Task<bool> SetAsync(IModelDetails details);
+    Task<IModelStoreResult> SetAsync(IModelDetails details);
 
     /// <summary>Deletes the iModel; it stays bound to its iTwin.</summary>
     [Alias("Delete")]

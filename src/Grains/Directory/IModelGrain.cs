@@ -1,41 +1,65 @@
 using Recents.Directory;
+using Recents.Grains.References;
 using Recents.Grains.Storage;
 
 namespace Recents.Grains.Directory;
 
 /// <summary>
-/// One iModel of the directory. It belongs to one iTwin for life, even after it is deleted, which is what
-/// lets a recents entry keep its iTwin id for listing.
+/// One iModel of the directory: the iTwin it belongs to, for life, even after it is deleted, which is what lets a
+/// recents entry keep its iTwin id for listing. Its details live in that iTwin's grain. Calls on one iModel run one at
+/// a time here, so two stores of the same iModel cannot bind it to two iTwins.
 /// </summary>
 // The grain type name is part of every stored key: pinned so that renaming the class keeps the data.
 [GrainType("imodel")]
 public sealed class IModelGrain(
-    [PersistentState("iModel", GrainStorage.Name)] IPersistentState<IModelGrainState> state)
+    [PersistentState("iModel", GrainStorage.Name)] IPersistentState<IModelGrainState> state,
+    IGrainFactory grains)
     : Grain, IIModelGrain
 {
-    public Task<IModelDetails?> GetAsync() => Task.FromResult(state.State.Details);
+    private readonly GrainReferences<IITwinGrain> iTwinGrains = new(grains);
 
-    public async Task<bool> SetAsync(IModelDetails details)
+    private Guid? BoundITwinId => state.State.ITwinId;
+
+    public Task<Guid?> GetITwinIdAsync() => Task.FromResult(BoundITwinId);
+
+    public async Task<IModelDetails?> GetAsync() =>
+        BoundITwinId is { } iTwinId ? await iTwinGrains.Get(iTwinId).GetIModelAsync(this.GetPrimaryKey()) : null;
+
+    public async Task<IModelStoreResult> SetAsync(IModelDetails details)
     {
-        if (state.State.ITwinId is { } iTwinId && iTwinId != details.ITwinId)
+        if (BoundITwinId is { } iTwinId && iTwinId != details.ITwinId)
         {
-            return false;
+            return IModelStoreResult.BoundToAnotherITwin;
         }
 
-        state.State.Details = details;
-        state.State.ITwinId = details.ITwinId;
-        await state.WriteOrDeactivateAsync(this);
-        return true;
+        // Bound before it is stored in the iTwin: a failure in between leaves a binding and no iModel, which a retry
+        // completes, never an iModel in an iTwin it is not bound to.
+        var newlyBound = BoundITwinId is null;
+        if (newlyBound)
+        {
+            await BindAsync(details.ITwinId);
+        }
+
+        if (await iTwinGrains.Get(details.ITwinId).SetIModelAsync(this.GetPrimaryKey(), details))
+        {
+            return IModelStoreResult.Stored;
+        }
+
+        if (newlyBound)
+        {
+            // Refused: nothing names this iModel yet, so the id is left free, as if the request had never come.
+            await BindAsync(null);
+        }
+
+        return IModelStoreResult.ITwinFull;
     }
 
-    public Task DeleteAsync()
-    {
-        if (state.State.Details is null)
-        {
-            return Task.CompletedTask;
-        }
+    public Task DeleteAsync() =>
+        BoundITwinId is { } iTwinId ? iTwinGrains.Get(iTwinId).DeleteIModelAsync(this.GetPrimaryKey()) : Task.CompletedTask;
 
-        state.State.Details = null;
+    private Task BindAsync(Guid? iTwinId)
+    {
+        state.State.ITwinId = iTwinId;
         return state.WriteOrDeactivateAsync(this);
     }
 }

@@ -44,37 +44,34 @@ public sealed class RecentsGatekeeperGrain(IGrainFactory grains) : Grain, IRecen
 
     public async Task<ImmutableArray<ViewableIModel>?> ListAsync(string userId, Guid iTwinId)
     {
-        var iTwinRead = iTwinGrains.Get(iTwinId).GetAsync();
-        var entriesRead = RecentsOf(userId).ListAsync();
-        await Task.WhenAll(iTwinRead, entriesRead);
-        var listed = entriesRead.Result.Where(entry => entry.ITwinId == iTwinId).Select(entry => entry.IModelId).ToList();
-        var iModels = await Task.WhenAll(listed.Select(id => iModelGrains.Get(id).GetAsync()));
-        var inITwin = listed
-            .Zip(iModels, (id, iModel) => (Id: id, IModel: iModel))
-            .Where(pair => pair.IModel is not null && pair.IModel.ITwinId == iTwinId)
-            .Select(pair => (pair.Id, IModel: pair.IModel!))
-            .ToList();
-        if (iTwinRead.Result is not { } iTwin)
+        var entries = await RecentsOf(userId).ListAsync();
+        var listedIds = entries.Where(entry => entry.ITwinId == iTwinId).Select(entry => entry.IModelId).ToImmutableArray();
+        if (await iTwinGrains.Get(iTwinId).GetWithIModelsAsync(listedIds) is not { } iTwin)
         {
             return null;
         }
 
+        var listed = listedIds
+            .Zip(iTwin.IModels, (id, iModel) => (Id: id, IModel: iModel))
+            .Where(pair => pair.IModel is not null)
+            .Select(pair => (pair.Id, IModel: pair.IModel!))
+            .ToList();
         var viewer = await ViewerInAsync(
-            userId, iTwin, isGranted: viewer => viewer.CanSeeITwin && inITwin.All(pair => viewer.CanView(pair.IModel)));
+            userId, iTwin.ITwin, isGranted: viewer => viewer.CanSeeITwin && listed.All(pair => viewer.CanView(pair.IModel)));
         return viewer.CanSeeITwin
-            ? [.. inITwin.Where(pair => viewer.CanView(pair.IModel)).Select(pair => ViewableIModel.From(pair.Id, pair.IModel))]
+            ? [.. listed.Where(pair => viewer.CanView(pair.IModel)).Select(pair => ViewableIModel.From(pair.Id, pair.IModel))]
             : null;
     }
 
     private async Task<IModelDetails?> FindViewableIModelAsync(string userId, Guid iModelId)
     {
-        if (await iModelGrains.Get(iModelId).GetAsync() is not { } iModel
-            || await iTwinGrains.Get(iModel.ITwinId).GetAsync() is not { } iTwin)
+        if (await iModelGrains.Get(iModelId).GetITwinIdAsync() is not { } iTwinId
+            || await iTwinGrains.Get(iTwinId).GetWithIModelsAsync([iModelId]) is not { IModels: [{ } iModel] } iTwin)
         {
             return null;
         }
 
-        var viewer = await ViewerInAsync(userId, iTwin, isGranted: viewer => viewer.CanView(iModel));
+        var viewer = await ViewerInAsync(userId, iTwin.ITwin, isGranted: viewer => viewer.CanView(iModel));
         return viewer.CanView(iModel) ? iModel : null;
     }
 

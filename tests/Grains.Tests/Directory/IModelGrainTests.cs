@@ -19,7 +19,7 @@ public sealed class IModelGrainTests(MemoryStorageCluster cluster)
     {
         var details = SampleDirectory.IModelWithRolePermissions();
 
-        Assert.True(await iModel.SetAsync(details));
+        Assert.Equal(IModelStoreResult.Stored, await iModel.SetAsync(details));
 
         DetailsAssert.Equal(details, await iModel.GetAsync());
     }
@@ -31,7 +31,7 @@ public sealed class IModelGrainTests(MemoryStorageCluster cluster)
         var replacement = SampleDirectory.UnsecuredIModel() with { ITwinId = original.ITwinId, Name = "Renamed" };
         await iModel.SetAsync(original);
 
-        Assert.True(await iModel.SetAsync(replacement));
+        Assert.Equal(IModelStoreResult.Stored, await iModel.SetAsync(replacement));
 
         DetailsAssert.Equal(replacement, await iModel.GetAsync());
     }
@@ -42,7 +42,7 @@ public sealed class IModelGrainTests(MemoryStorageCluster cluster)
         var original = SampleDirectory.IModelWithUserPermissions();
         await iModel.SetAsync(original);
 
-        Assert.False(await iModel.SetAsync(original with { ITwinId = Guid.NewGuid() }));
+        Assert.Equal(IModelStoreResult.BoundToAnotherITwin, await iModel.SetAsync(original with { ITwinId = Guid.NewGuid() }));
 
         DetailsAssert.Equal(original, await iModel.GetAsync());
     }
@@ -54,7 +54,7 @@ public sealed class IModelGrainTests(MemoryStorageCluster cluster)
         await iModel.SetAsync(original);
         await iModel.DeleteAsync();
 
-        Assert.False(await iModel.SetAsync(original with { ITwinId = Guid.NewGuid() }));
+        Assert.Equal(IModelStoreResult.BoundToAnotherITwin, await iModel.SetAsync(original with { ITwinId = Guid.NewGuid() }));
 
         Assert.Null(await iModel.GetAsync());
     }

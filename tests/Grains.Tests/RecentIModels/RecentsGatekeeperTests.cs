@@ -65,8 +65,8 @@ public sealed class RecentsGatekeeperTests(MemoryStorageCluster cluster)
         await cluster.Client.GetGrain<IOrganizationGrain>(organizationId).SetAsync(Organization(administrator));
         await cluster.Client.GetGrain<IITwinGrain>(iTwinId).SetAsync(
             new ITwinDetails(organizationId, [Role(Viewer, ViewAccess.ViewPermission)], [.. members]));
-        Assert.True(await cluster.Client.GetGrain<IIModelGrain>(openIModel).SetAsync(UnsecuredIModel() with { ITwinId = iTwinId }));
-        Assert.True(await cluster.Client.GetGrain<IIModelGrain>(iModelForBobOnly).SetAsync(
+        Assert.Equal(IModelStoreResult.Stored, await cluster.Client.GetGrain<IIModelGrain>(openIModel).SetAsync(UnsecuredIModel() with { ITwinId = iTwinId }));
+        Assert.Equal(IModelStoreResult.Stored, await cluster.Client.GetGrain<IIModelGrain>(iModelForBobOnly).SetAsync(
             IModelWithUserPermissions(UserGrant("bob", ViewAccess.ViewPermission)) with { ITwinId = iTwinId }));
     }
 

@@ -13,7 +13,7 @@ public sealed class GrainReferencesTests(MemoryStorageCluster cluster)
     {
         var id = Guid.NewGuid();
         var details = SampleDirectory.UnsecuredIModel();
-        Assert.True(await cluster.Client.GetGrain<IIModelGrain>(id).SetAsync(details));
+        Assert.Equal(IModelStoreResult.Stored, await cluster.Client.GetGrain<IIModelGrain>(id).SetAsync(details));
 
         var reference = new GrainReferences<IIModelGrain>(cluster.Client).Get(id);
 

@@ -3,8 +3,9 @@ using Recents.Directory;
 namespace Recents.Grains.Tests;
 
 /// <summary>
-/// Deleting an iModel removes it for good (contract §4: a deletion applies to every later request); its stored
-/// row keeps only the iTwin it belongs to, so that its id can never be reused in another iTwin.
+/// Deleting an iModel removes it for good (contract §4: a deletion applies to every later request): it leaves its
+/// iTwin's stored iModels, while its own stored row keeps the iTwin it belongs to, so that its id can never be reused
+/// in another iTwin.
 /// </summary>
 [Collection(AzureTableClusterCollection.Name)]
 public sealed class AzureTableDeleteTests(AzureTableCluster storage)
@@ -16,17 +17,20 @@ public sealed class AzureTableDeleteTests(AzureTableCluster storage)
     {
         var iModel = Grains.GetGrain<IIModelGrain>(Guid.NewGuid());
         var details = SampleDirectory.IModelWithRolePermissions();
+        var iTwin = Grains.GetGrain<IITwinGrain>(details.ITwinId);
         await iModel.SetAsync(details);
-        var before = await storage.ReadRowAsync(iModel, StateNames.IModel);
+        var before = await storage.ReadRowAsync(iTwin, StateNames.ITwinIModels);
 
         await iModel.DeleteAsync();
 
-        var after = await storage.ReadRowAsync(iModel, StateNames.IModel);
+        var after = await storage.ReadRowAsync(iTwin, StateNames.ITwinIModels);
         Assert.NotEqual(before?.ETag, after?.ETag);
         Assert.Null(await iModel.GetAsync());
         await storage.Cluster.DeactivateAsync(iModel);
+        await storage.Cluster.DeactivateAsync(iTwin);
         Assert.Null(await iModel.GetAsync());
-        Assert.False(await iModel.SetAsync(details with { ITwinId = Guid.NewGuid() }));
+        Assert.Equal(details.ITwinId, await iModel.GetITwinIdAsync());
+        Assert.Equal(IModelStoreResult.BoundToAnotherITwin, await iModel.SetAsync(details with { ITwinId = Guid.NewGuid() }));
     }
 
     [Fact]
@@ -38,9 +42,10 @@ public sealed class AzureTableDeleteTests(AzureTableCluster storage)
         await iModel.SetAsync(first);
         await iModel.DeleteAsync();
 
-        Assert.True(await iModel.SetAsync(details));
+        Assert.Equal(IModelStoreResult.Stored, await iModel.SetAsync(details));
 
         await storage.Cluster.DeactivateAsync(iModel);
+        await storage.Cluster.DeactivateAsync(Grains.GetGrain<IITwinGrain>(details.ITwinId));
         DetailsAssert.Equal(details, await iModel.GetAsync());
     }
 

@@ -27,7 +27,7 @@ public sealed class AzureTableSchemaTests(AzureTableCluster storage)
     public async Task A_directory_row_names_no_dotnet_type()
     {
         var iModel = storage.Client.GetGrain<IIModelGrain>(Guid.NewGuid());
-        Assert.True(await iModel.SetAsync(SampleDirectory.IModel(SampleDirectory.IModelKinds[0])));
+        Assert.Equal(IModelStoreResult.Stored, await iModel.SetAsync(SampleDirectory.IModel(SampleDirectory.IModelKinds[0])));
 
         var row = await storage.ReadRowAsync(iModel, StateNames.IModel);
 

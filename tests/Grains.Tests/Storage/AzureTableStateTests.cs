@@ -93,8 +93,36 @@ public sealed class AzureTableStateTests(AzureTableCluster storage)
         await iModel.SetAsync(details);
 
         await storage.Cluster.DeactivateAsync(iModel);
+        await storage.Cluster.DeactivateAsync(Grains.GetGrain<IITwinGrain>(details.ITwinId));
 
         DetailsAssert.Equal(details, await iModel.GetAsync());
+    }
+
+    [Fact]
+    public async Task ITwinIModels_AsLargeAsAnITwinMayHold_AreStored_AndSurviveDeactivation()
+    {
+        var iTwinId = Guid.NewGuid();
+        var iTwin = Grains.GetGrain<IITwinGrain>(iTwinId);
+        var stored = new List<(IIModelGrain Grain, IModelDetails Details)>();
+        var last = IModelStoreResult.Stored;
+        for (var i = 0; i < 20 && last == IModelStoreResult.Stored; i++)
+        {
+            var (grain, details) = (Grains.GetGrain<IIModelGrain>(Guid.NewGuid()), LargeIModels.OfAbout(64 * 1024, iTwinId, $"part {i}"));
+            last = await grain.SetAsync(details);
+            if (last == IModelStoreResult.Stored)
+            {
+                stored.Add((grain, details));
+            }
+        }
+
+        await storage.Cluster.DeactivateAsync(iTwin);
+
+        Assert.Equal(IModelStoreResult.ITwinFull, last);
+        Assert.True(stored.Count >= 7, $"{stored.Count} iModels of 64 KiB fit; the limit is {ITwinIModelsLimits.MaxSerializedBytes} bytes");
+        foreach (var (grain, details) in stored)
+        {
+            DetailsAssert.Equal(details, await grain.GetAsync());
+        }
     }
 
     [Fact]

@@ -7,4 +7,5 @@ internal static class StateNames
     public const string Organization = "organization";
     public const string ITwin = "iTwin";
     public const string IModel = "iModel";
+    public const string ITwinIModels = "iModels";
 }
