@@ -367,6 +367,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
         {
             var error = await ApiAssert.ErrorAsync(refused, HttpStatusCode.UnprocessableEntity, "InvalidRequestBody");
             ApiAssert.HasDetail(error, "InvalidValue", "iTwinId");
+            Assert.Contains("512 KiB", error.GetProperty("details")[0].GetProperty("message").GetString());
         }
 
         using (var response = await admin.GetAsync(AdminApi.IModels, id))

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Recents.Api.Authentication;
 using Recents.Api.Common;
@@ -41,7 +42,8 @@ public static class AdminEndpoints
             {
                 IModelStoreResult.Stored => null,
                 IModelStoreResult.BoundToAnotherITwin => IModelMoved,
-                _ => ITwinFull,
+                IModelStoreResult.ITwinFull => ITwinFull,
+                var unknown => throw new UnreachableException($"No answer for the iModel store result {unknown}."),
             },
             async (grains, id) => await grains.GetGrain<IIModelGrain>(id).GetAsync() is { } details ? IModelBody.From(details) : null);
         admin.MapDelete("/imodels/{id}", async Task<Results<NoContent, ErrorResult>> (string id, IGrainFactory grains) =>

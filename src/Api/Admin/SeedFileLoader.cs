@@ -11,8 +11,8 @@ namespace Recents.Api.Admin;
 /// <c>{"organizations": [...], "iTwins": [...], "iModels": [...]}</c>, each item an admin PUT body plus its
 /// <c>id</c>. Every item is validated before any is written, and an invalid file stops start-up with a
 /// message naming the bad item. Items are upserts, so loading the same file again changes nothing; an
-/// iModel the directory already binds to another iTwin, or that its iTwin has no room for, is left as it is, with a
-/// warning.
+/// iModel the directory already binds to another iTwin, or that its iTwin has no room for (which only storing it can
+/// tell), is left as it is, with a warning, and the rest of the file is still loaded.
 /// </summary>
 public sealed class SeedFileLoader(
     IConfiguration configuration, IGrainFactory grains, IOptions<JsonOptions> jsonOptions, ILogger<SeedFileLoader> logger)

@@ -16,7 +16,7 @@ public sealed class IModelGrain(
     IGrainFactory grains)
     : Grain, IIModelGrain
 {
-    private readonly GrainReferences<IITwinGrain> iTwinGrains = new(grains);
+    private readonly GrainReferences<IITwinIModelsGrain> iTwinGrains = new(grains);
 
     private Guid? BoundITwinId => state.State.ITwinId;
 
@@ -32,14 +32,12 @@ public sealed class IModelGrain(
             return IModelStoreResult.BoundToAnotherITwin;
         }
 
-        // Bound before it is stored in the iTwin: a failure in between leaves a binding and no iModel, which a retry
-        // completes, never an iModel in an iTwin it is not bound to.
+        // Written on every store, not only the first: the write is conditional on the row's ETag, so a stale
+        // activation (one that missed a change of the binding) fails here instead of storing the iModel in an iTwin it
+        // is no longer bound to. Bound before it is stored in the iTwin: a failure in between leaves a binding and no
+        // iModel, which a retry completes, never an iModel in an iTwin it is not bound to.
         var newlyBound = BoundITwinId is null;
-        if (newlyBound)
-        {
-            await BindAsync(details.ITwinId);
-        }
-
+        await BindAsync(details.ITwinId);
         if (await iTwinGrains.Get(details.ITwinId).SetIModelAsync(this.GetPrimaryKey(), details))
         {
             return IModelStoreResult.Stored;

@@ -14,18 +14,18 @@ namespace Recents.Grains.Directory;
 [GrainType("itwin")]
 public sealed class ITwinGrain(
     [PersistentState("iTwin", GrainStorage.Name)] IPersistentState<DirectoryEntryState<ITwinDetails>> state,
-    [PersistentState("iModels", GrainStorage.Name)] IPersistentState<ITwinIModelsState> iModels,
+    [PersistentState("iModels", GrainStorage.Name)] IPersistentState<ITwinIModelsState> iModelsState,
     Serializer serializer)
-    : DirectoryEntryGrain<ITwinDetails>(state), IITwinGrain
+    : DirectoryEntryGrain<ITwinDetails>(state), IITwinGrain, IITwinIModelsGrain
 {
-    private Dictionary<Guid, IModelDetails> Held => iModels.State.IModels;
+    private Dictionary<Guid, IModelDetails> IModels => iModelsState.State.IModels;
 
     public Task SetAsync(ITwinDetails details) => StoreAsync(details);
 
     public Task<ITwinWithIModels?> GetWithIModelsAsync(ImmutableArray<Guid> iModelIds) => Task.FromResult(
-        Current is { } iTwin ? new ITwinWithIModels(iTwin, [.. iModelIds.Select(id => Held.GetValueOrDefault(id))]) : null);
+        Current is { } iTwin ? new ITwinWithIModels(iTwin, [.. iModelIds.Select(id => IModels.GetValueOrDefault(id))]) : null);
 
-    public Task<IModelDetails?> GetIModelAsync(Guid iModelId) => Task.FromResult(Held.GetValueOrDefault(iModelId));
+    public Task<IModelDetails?> GetIModelAsync(Guid iModelId) => Task.FromResult(IModels.GetValueOrDefault(iModelId));
 
     public async Task<bool> SetIModelAsync(Guid iModelId, IModelDetails details)
     {
@@ -34,30 +34,47 @@ public sealed class ITwinGrain(
             throw new ArgumentException($"iModel {iModelId} belongs to iTwin {details.ITwinId}, not {this.GetPrimaryKey()}.", nameof(details));
         }
 
-        var previous = Held.GetValueOrDefault(iModelId);
-        Held[iModelId] = details;
-        if (serializer.SerializeToArray(iModels.State).Length > ITwinIModelsLimits.MaxSerializedBytes)
+        var previous = IModels.GetValueOrDefault(iModelId);
+        IModels[iModelId] = details;
+        if (!FitsInStorage())
         {
             RestoreIModel(iModelId, previous);
             return false;
         }
 
-        await iModels.WriteOrDeactivateAsync(this);
+        await iModelsState.WriteOrDeactivateAsync(this);
         return true;
     }
 
-    public Task DeleteIModelAsync(Guid iModelId) =>
-        Held.Remove(iModelId) ? iModels.WriteOrDeactivateAsync(this) : Task.CompletedTask;
+    public Task DeleteIModelAsync(Guid iModelId)
+    {
+        IModels.Remove(iModelId);
+        return iModelsState.WriteOrDeactivateAsync(this);
+    }
+
+    private bool FitsInStorage()
+    {
+        try
+        {
+            return serializer.SerializeToArray(iModelsState.State).Length <= ITwinIModelsLimits.MaxSerializedBytes;
+        }
+        catch
+        {
+            // Memory would no longer match storage.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
 
     private void RestoreIModel(Guid iModelId, IModelDetails? previous)
     {
         if (previous is null)
         {
-            Held.Remove(iModelId);
+            IModels.Remove(iModelId);
         }
         else
         {
-            Held[iModelId] = previous;
+            IModels[iModelId] = previous;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
 using Recents.Directory;
+using Recents.Grains.Directory;
 using Recents.Grains.References;
 using Recents.RecentIModels;
 
@@ -16,7 +17,7 @@ namespace Recents.Grains.RecentIModels;
 public sealed class RecentsGatekeeperGrain(IGrainFactory grains) : Grain, IRecentsGatekeeperGrain
 {
     private readonly GrainReferences<IIModelGrain> iModelGrains = new(grains);
-    private readonly GrainReferences<IITwinGrain> iTwinGrains = new(grains);
+    private readonly GrainReferences<IITwinIModelsGrain> iTwinGrains = new(grains);
     private readonly GrainReferences<IOrganizationGrain> organizationGrains = new(grains);
     private readonly GrainReferences<IRecentIModelsGrain> recentsGrains = new(grains);
 

@@ -1,10 +1,11 @@
 using Recents.Directory;
+using Recents.Grains.Directory;
 
 namespace Recents.Grains.Tests;
 
 /// <summary>
-/// An iTwin holds the details of its iModels (IITwinGrain), stored through the iModel's grain (IIModelGrain), within
-/// what one stored row can take (ITwinIModelsLimits).
+/// An iTwin holds the details of its iModels (IITwinIModelsGrain), stored through the iModel's grain (IIModelGrain),
+/// within what one stored row can take (ITwinIModelsLimits).
 /// </summary>
 [Collection(MemoryStorageClusterCollection.Name)]
 public sealed class ITwinIModelsTests(MemoryStorageCluster cluster)
@@ -13,12 +14,12 @@ public sealed class ITwinIModelsTests(MemoryStorageCluster cluster)
 
     private readonly Guid iTwinId = Guid.NewGuid();
 
-    private IITwinGrain ITwin => cluster.Client.GetGrain<IITwinGrain>(iTwinId);
+    private IITwinIModelsGrain ITwin => cluster.Client.GetGrain<IITwinIModelsGrain>(iTwinId);
 
     [Fact]
     public async Task GetWithIModels_AnswersEachRequestedId_InOrder_NullForThoseTheITwinDoesNotHold()
     {
-        await ITwin.SetAsync(SampleDirectory.ITwin());
+        await cluster.Client.GetGrain<IITwinGrain>(iTwinId).SetAsync(SampleDirectory.ITwin());
         var (first, second, deleted, elsewhere) = (NewIModel(), NewIModel(), NewIModel(), Guid.NewGuid());
         var firstDetails = SampleDirectory.IModelWithRolePermissions() with { ITwinId = iTwinId };
         var secondDetails = SampleDirectory.UnsecuredIModel() with { ITwinId = iTwinId };
@@ -57,6 +58,7 @@ public sealed class ITwinIModelsTests(MemoryStorageCluster cluster)
         Assert.Equal(IModelStoreResult.ITwinFull, await iModel.SetAsync(tooLarge));
 
         Assert.Null(await iModel.GetAsync());
+        Assert.Null(await ITwin.GetIModelAsync(iModel.GetPrimaryKey()));
         Assert.Null(await iModel.GetITwinIdAsync());
         var elsewhere = SampleDirectory.UnsecuredIModel();
         Assert.Equal(IModelStoreResult.Stored, await iModel.SetAsync(elsewhere));
@@ -78,6 +80,7 @@ public sealed class ITwinIModelsTests(MemoryStorageCluster cluster)
         Assert.Equal(IModelStoreResult.ITwinFull, await oneMore.SetAsync(oneMoreDetails));
 
         Assert.Null(await oneMore.GetAsync());
+        Assert.Null(await ITwin.GetIModelAsync(oneMore.GetPrimaryKey()));
         foreach (var (iModel, i) in stored.Select((iModel, i) => (iModel, i)))
         {
             Assert.Equal($"part {i}", (await iModel.GetAsync())?.Name);
@@ -99,6 +102,23 @@ public sealed class ITwinIModelsTests(MemoryStorageCluster cluster)
 
         DetailsAssert.Equal(original, await iModel.GetAsync());
         Assert.Equal(iTwinId, await iModel.GetITwinIdAsync());
+    }
+
+    [Fact]
+    public async Task Two_concurrent_stores_of_a_new_iModel_in_two_iTwins_store_it_in_exactly_one()
+    {
+        var iModel = NewIModel();
+        var (home, other) = (SampleDirectory.UnsecuredIModel() with { ITwinId = iTwinId }, SampleDirectory.UnsecuredIModel());
+
+        var results = await Task.WhenAll(Task.Run(() => iModel.SetAsync(home)), Task.Run(() => iModel.SetAsync(other)));
+
+        Assert.Equal(
+            [IModelStoreResult.Stored, IModelStoreResult.BoundToAnotherITwin],
+            results.Order());
+        var holders = await Task.WhenAll(new[] { home.ITwinId, other.ITwinId }.Select(
+            id => cluster.Client.GetGrain<IITwinIModelsGrain>(id).GetIModelAsync(iModel.GetPrimaryKey())));
+        Assert.Single(holders, held => held is not null);
+        Assert.Equal(await iModel.GetITwinIdAsync(), results[0] == IModelStoreResult.Stored ? home.ITwinId : other.ITwinId);
     }
 
     private IIModelGrain NewIModel() => cluster.Client.GetGrain<IIModelGrain>(Guid.NewGuid());

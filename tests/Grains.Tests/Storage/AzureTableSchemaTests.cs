@@ -26,10 +26,10 @@ public sealed class AzureTableSchemaTests(AzureTableCluster storage)
     [Fact]
     public async Task A_directory_row_names_no_dotnet_type()
     {
-        var iModel = storage.Client.GetGrain<IIModelGrain>(Guid.NewGuid());
-        Assert.Equal(IModelStoreResult.Stored, await iModel.SetAsync(SampleDirectory.IModel(SampleDirectory.IModelKinds[0])));
+        var details = SampleDirectory.IModel(SampleDirectory.IModelKinds[0]);
+        Assert.Equal(IModelStoreResult.Stored, await storage.Client.GetGrain<IIModelGrain>(Guid.NewGuid()).SetAsync(details));
 
-        var row = await storage.ReadRowAsync(iModel, StateNames.IModel);
+        var row = await storage.ReadRowAsync(storage.Client.GetGrain<IITwinGrain>(details.ITwinId), StateNames.ITwinIModels);
 
         AssertOrleansSerialized(Assert.IsType<TableEntity>(row));
     }

@@ -1,12 +1,13 @@
+using Recents.Directory;
 using Recents.Storage;
 using static Recents.Grains.Tests.TestRecents;
 
 namespace Recents.Grains.Tests;
 
 /// <summary>
-/// When another activation of a user's grain has written since this one loaded (a duplicate activation, or a second
-/// cluster on the same storage), this one's next change is refused with <see cref="StaleGrainStateException"/>, a
-/// type the API can read, and the retry applies to the stored state.
+/// When another activation of a grain has written since this one loaded (a duplicate activation, or a second cluster
+/// on the same storage), this one's next change is refused with <see cref="StaleGrainStateException"/>, a type the API
+/// can read, and the retry applies to the stored state: for a user's list, an iTwin's iModels and an iModel's binding.
 /// </summary>
 [Collection(AzureTableClusterCollection.Name)]
 public sealed class AzureTableStaleStateTests(AzureTableCluster storage)
@@ -44,5 +45,36 @@ public sealed class AzureTableStaleStateTests(AzureTableCluster storage)
         await storage.RewriteRowAsync(list, StateNames.RecentIModels);
 
         await Assert.ThrowsAsync<StaleGrainStateException>(() => list.RemoveAsync(Guid.NewGuid()));
+    }
+
+    [Fact]
+    public async Task Storing_an_iModel_over_a_stale_copy_of_its_iTwin_is_refused()
+    {
+        var (iModel, details) = (Grains.GetGrain<IIModelGrain>(Guid.NewGuid()), SampleDirectory.UnsecuredIModel());
+        await iModel.SetAsync(details);
+        await storage.RewriteRowAsync(Grains.GetGrain<IITwinGrain>(details.ITwinId), StateNames.ITwinIModels);
+
+        await Assert.ThrowsAsync<StaleGrainStateException>(() => iModel.SetAsync(details with { Name = "Renamed" }));
+    }
+
+    [Fact]
+    public async Task Deleting_an_already_deleted_iModel_over_a_stale_copy_of_its_iTwin_is_refused_too()
+    {
+        var (iModel, details) = (Grains.GetGrain<IIModelGrain>(Guid.NewGuid()), SampleDirectory.UnsecuredIModel());
+        await iModel.SetAsync(details);
+        await iModel.DeleteAsync();
+        await storage.RewriteRowAsync(Grains.GetGrain<IITwinGrain>(details.ITwinId), StateNames.ITwinIModels);
+
+        await Assert.ThrowsAsync<StaleGrainStateException>(() => iModel.DeleteAsync());
+    }
+
+    [Fact]
+    public async Task Storing_an_iModel_over_a_stale_copy_of_its_binding_is_refused()
+    {
+        var (iModel, details) = (Grains.GetGrain<IIModelGrain>(Guid.NewGuid()), SampleDirectory.UnsecuredIModel());
+        await iModel.SetAsync(details);
+        await storage.RewriteRowAsync(iModel, StateNames.IModel);
+
+        await Assert.ThrowsAsync<StaleGrainStateException>(() => iModel.SetAsync(details with { Name = "Renamed" }));
     }
 }

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using Recents.Directory;
 
-namespace Recents.Directory;
+namespace Recents.Grains.Directory;
 
 /// <summary>
-/// An iTwin with some of its iModels, as <see cref="IITwinGrain.GetWithIModelsAsync"/> answers: for each requested
+/// An iTwin with some of its iModels, as <see cref="IITwinIModelsGrain.GetWithIModelsAsync"/> answers: for each requested
 /// id, in the requested order, the iModel's details, or null when the iTwin holds no such iModel (never stored there,
 /// or deleted).
 /// </summary>
