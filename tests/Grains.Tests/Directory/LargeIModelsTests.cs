@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Recents.Directory;
 
@@ -7,10 +6,7 @@ namespace Recents.Grains.Tests;
 /// <summary>The limit tests rely on <see cref="LargeIModels"/> sizes: an iModel of "about" n bytes takes 0.9 n to n serialized.</summary>
 public sealed class LargeIModelsTests
 {
-    private readonly Serializer serializer = new ServiceCollection()
-        .AddSerializer(builder => builder.AddAssembly(typeof(IModelDetails).Assembly))
-        .BuildServiceProvider()
-        .GetRequiredService<Serializer>();
+    private readonly Serializer serializer = TestSerializers.Orleans();
 
     [Theory]
     [InlineData(64 * 1024)]

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 using Orleans.Storage;
 using Recents.Grains.Directory;
 
@@ -19,11 +17,7 @@ public sealed class StoredIModelFormatTests
 
     private const string StoredDeleted = "IMABQSE0Kh1vW459TKnwEqs0zV4B4A==";
 
-    private readonly OrleansGrainStorageSerializer serializer = new(
-        new ServiceCollection()
-            .AddSerializer(builder => builder.AddAssembly(typeof(IModelGrainState).Assembly))
-            .BuildServiceProvider()
-            .GetRequiredService<Serializer>());
+    private readonly OrleansGrainStorageSerializer serializer = TestSerializers.GrainStorage();
 
     [Theory]
     [InlineData(StoredWithDetails)]

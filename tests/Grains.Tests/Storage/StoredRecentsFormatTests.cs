@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 using Orleans.Storage;
 using Recents.Grains.RecentIModels;
 using Recents.RecentIModels;
@@ -24,11 +22,7 @@ public sealed class StoredRecentsFormatTests
     private const string StoredByClassEntries =
         "ICAgAAch6EAhXi88C6Q5Q0qeC0HD0afAAUEhNCodb1uOfUyp8BKrNM1eAeAg6EAhXi88C6Q5Q0qeC0HD0afAAkEhNCodb1uOfUyp8BKrNM1eAuAg6EAhXi88C6Q5Q0qeC0HD0afAA0EhNCodb1uOfUyp8BKrNM1eAeDg4OA=";
 
-    private readonly OrleansGrainStorageSerializer serializer = new(
-        new ServiceCollection()
-            .AddSerializer(builder => builder.AddAssembly(typeof(RecentIModelsState).Assembly))
-            .BuildServiceProvider()
-            .GetRequiredService<Serializer>());
+    private readonly OrleansGrainStorageSerializer serializer = TestSerializers.GrainStorage();
 
     [Fact]
     public void A_list_stored_when_entries_were_objects_loads_in_order()
