@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of Recents: builds, starts an Azurite on a free port for the tests that need real
-# storage, runs the whole solution's tests, stops Azurite, and ends with "N passed, N failed".
+# Runs every test of Recents: builds the product (Recents.sln) and the benchmark (bench/Bench.sln), starts an
+# Azurite on a free port for the tests that need real storage, runs both solutions' tests, stops Azurite, and ends
+# with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
@@ -20,7 +21,10 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 ensure_azurite || summary_on_failure "Azurite install"
-dotnet build Recents.sln -nologo -v quiet -clp:ErrorsOnly -clp:NoSummary || summary_on_failure "build"
+solutions=(Recents.sln bench/Bench.sln)
+for solution in "${solutions[@]}"; do
+  dotnet build "$solution" -nologo -v quiet -clp:ErrorsOnly -clp:NoSummary || summary_on_failure "build of $solution"
+done
 
 storage_port=$(free_port)
 start_azurite "$work/azurite" "$storage_port" "$work/azurite.log" || summary_on_failure "Azurite start"
@@ -28,8 +32,10 @@ export RECENTS_TEST_STORAGE
 RECENTS_TEST_STORAGE=$(azurite_connection_string "$storage_port")
 
 export RECENTS_DRILL_REPORT="$work/drills.md"
-dotnet test Recents.sln --no-build -nologo --logger "trx" --results-directory "$work/results" "$@"
-status=$?
+status=0
+for solution in "${solutions[@]}"; do
+  dotnet test "$solution" --no-build -nologo --logger "trx" --results-directory "$work/results" "$@" || status=1
+done
 
 if [ -s "$RECENTS_DRILL_REPORT" ]; then
   echo

@@ -1,6 +1,6 @@
 using System.Net;
 using Recents.Bench.Alternative.Tests.Infrastructure;
-using Recents.RecentIModels;
+using Recents.Grains.RecentIModels;
 
 namespace Recents.Bench.Alternative.Tests;
 

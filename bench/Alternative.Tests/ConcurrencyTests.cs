@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Recents.Bench.Alternative.Tests.Infrastructure;
-using Recents.RecentIModels;
+using Recents.Grains.RecentIModels;
 
 namespace Recents.Bench.Alternative.Tests;
 

@@ -1,5 +1,5 @@
 using Recents.Bench.Alternative.RecentIModels;
-using Recents.RecentIModels;
+using Recents.Grains.RecentIModels;
 
 namespace Recents.Bench.Alternative.Tests;
 

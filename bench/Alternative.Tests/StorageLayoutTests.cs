@@ -4,8 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Recents.Bench.Alternative.Access;
 using Recents.Bench.Alternative.RecentIModels;
 using Recents.Bench.Alternative.Tests.Infrastructure;
-using Recents.Directory;
-using Recents.RecentIModels;
+using Recents.Grains.PlatformDirectory;
+using Recents.Grains.RecentIModels;
+using Recents.PlatformDirectory;
 
 namespace Recents.Bench.Alternative.Tests;
 

@@ -3,7 +3,8 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Recents.Bench.Alternative.Access;
 using Recents.Bench.Alternative.Tests.Infrastructure;
-using Recents.Directory;
+using Recents.Grains.PlatformDirectory;
+using Recents.PlatformDirectory;
 
 namespace Recents.Bench.Alternative.Tests;
 

@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Recents.Grains.RecentIModels;
 using Recents.Hosting;
-using Recents.RecentIModels;
 
 namespace Recents.Bench.Tools;
 

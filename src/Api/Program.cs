@@ -8,12 +8,12 @@ using Recents.Api.Benchmark;
 using Recents.Api.Correlation;
 using Recents.Api.Errors;
 using Recents.Api.Health;
-using Recents.Api.RateLimiting;
 using Recents.Api.Hosting;
 using Recents.Api.OpenApi;
+using Recents.Api.RateLimiting;
 using Recents.Api.RecentIModels;
 using Recents.Api.RequestLimits;
-using Recents.RecentIModels;
+using Recents.Gatekeeper;
 
 var builder = WebApplication.CreateBuilder(args);
 

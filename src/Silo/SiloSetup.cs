@@ -1,6 +1,6 @@
-using System.Net;
 using Azure.Core;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Recents.Grains.Storage;
 using Recents.Hosting;
@@ -12,10 +12,10 @@ public static class SiloSetup
 {
     public const string GrainStateTable = "RecentsGrainState";
 
-    /// <summary>Binds Orleans <see cref="ClusterMembershipOptions"/>.</summary>
+    /// <summary>Binds Orleans <see cref="ClusterMembershipOptions"/>: how fast a crashed silo is declared dead (and a restarted one may join).</summary>
     public const string MembershipSection = "Membership";
 
-    /// <summary>Binds Orleans <see cref="GrainCollectionOptions"/> (how long an idle grain stays active).</summary>
+    /// <summary>Binds Orleans <see cref="GrainCollectionOptions"/>: how long an idle grain stays active.</summary>
     public const string GrainCollectionSection = "GrainCollection";
 
     /// <summary>The silo's one Table service client (membership and grain state), a keyed service of the silo.</summary>
@@ -27,39 +27,33 @@ public static class SiloSetup
     /// </summary>
     public static IHostApplicationBuilder AddRecentsSilo(this IHostApplicationBuilder builder)
     {
-        var cluster = builder.Configuration.GetSection(ClusterConnectionOptions.SectionName).Get<ClusterConnectionOptions>() ?? new();
-        cluster.Validate();
-        var endpoints = builder.Configuration.GetSection(SiloEndpointOptions.SectionName).Get<SiloEndpointOptions>() ?? new();
-        var advertisedAddress = IPAddress.TryParse(endpoints.AdvertisedIPAddress, out var address)
-            ? address
-            : throw new InvalidOperationException(
-                $"{SiloEndpointOptions.SectionName}:{nameof(SiloEndpointOptions.AdvertisedIPAddress)} is not an IP address: '{endpoints.AdvertisedIPAddress}'.");
+        builder.Services.AddClusterConnection();
+        builder.Services.AddSiloEndpoints();
+        builder.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSection);
+        builder.Services.AddOptions<GrainCollectionOptions>().BindConfiguration(GrainCollectionSection);
+        // Read here, while services are registered, because it decides which storage provider is registered.
         var grainState = builder.Configuration.GetSection(GrainStateOptions.SectionName).Get<GrainStateOptions>() ?? new();
 
         // Built when the silo first needs it, so that its requests are counted on this host's meter.
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<StorageMetrics>();
-        builder.Services.AddKeyedSingleton(StorageClientKey, (services, _) =>
-            new TableServiceClient(cluster.StorageConnectionString, StorageClientOptions(services.GetRequiredService<StorageMetrics>())));
+        builder.Services.AddKeyedSingleton(StorageClientKey, (services, _) => new TableServiceClient(
+            services.GetRequiredService<IOptions<ClusterConnectionOptions>>().Value.StorageConnectionString,
+            StorageClientOptions(services.GetRequiredService<StorageMetrics>())));
+        builder.Services.AddOptions<ClusterOptions>().Configure<IOptions<ClusterConnectionOptions>>((options, cluster) =>
+        {
+            options.ServiceId = cluster.Value.ServiceId;
+            options.ClusterId = cluster.Value.ClusterId;
+        });
 
         builder.UseOrleans(silo =>
         {
-            // How fast a crashed silo is declared dead (and a restarted one may join). Defaults suit production.
-            silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(MembershipSection));
-            // How long an idle grain stays active. Orleans' defaults unless a benchmark measures idle deactivation.
-            silo.Configure<GrainCollectionOptions>(builder.Configuration.GetSection(GrainCollectionSection));
-            silo.Configure<ClusterOptions>(options =>
-            {
-                options.ServiceId = cluster.ServiceId;
-                options.ClusterId = cluster.ClusterId;
-            });
-            silo.ConfigureEndpoints(
-                advertisedAddress, endpoints.SiloPort, endpoints.GatewayPort, endpoints.ListenOnAnyHostAddress);
-            silo.UseAzureStorageClustering(options => options.Configure<IServiceProvider>((clustering, services) =>
-            {
-                clustering.TableServiceClient = StorageClient(services);
-                clustering.TableName = cluster.MembershipTableName;
-            }));
+            silo.UseAzureStorageClustering(options => options.Configure<IServiceProvider, IOptions<ClusterConnectionOptions>>(
+                (clustering, services, cluster) =>
+                {
+                    clustering.TableServiceClient = StorageClient(services);
+                    clustering.TableName = cluster.Value.MembershipTableName;
+                }));
             if (grainState.Kind == GrainStateKind.Memory)
             {
                 silo.AddMemoryGrainStorage(GrainStorage.Name).UseRecentsStateSerializer();

@@ -1,4 +1,5 @@
-using Recents.Directory;
+using Recents.Grains.PlatformDirectory;
+using Recents.PlatformDirectory;
 
 namespace Recents.Bench.Alternative.Access;
 
@@ -25,7 +26,7 @@ public sealed class DirectoryAccess(DirectoryReader directory)
         }
 
         var organization = await directory.OrganizationAsync(iTwin.OrganizationId, cancellationToken);
-        return ViewAccess.CanViewIModel(userId, organization, iTwin, iModel) ? ViewableIModel.From(iModelId, iModel) : null;
+        return ViewAccess.ViewerIn(userId, organization, iTwin).CanView(iModel) ? ViewableIModel.From(iModelId, iModel) : null;
     }
 
     /// <summary>The iTwin, if it exists and <paramref name="userId"/> is a member or an administrator of its organization.</summary>
@@ -38,7 +39,7 @@ public sealed class DirectoryAccess(DirectoryReader directory)
         }
 
         var organization = await directory.OrganizationAsync(iTwin.OrganizationId, cancellationToken);
-        return ViewAccess.CanSeeITwin(userId, organization, iTwin) ? new VisibleITwin(iTwinId, iTwin, organization) : null;
+        return ViewAccess.ViewerIn(userId, organization, iTwin).CanSeeITwin ? new VisibleITwin(iTwinId, iTwin, organization) : null;
     }
 
     /// <summary>Of <paramref name="iModelIds"/>, in their order, those that still exist in the iTwin and the user may view now.</summary>

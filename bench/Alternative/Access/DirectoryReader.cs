@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
-using Recents.Directory;
+using Recents.PlatformDirectory;
 
 namespace Recents.Bench.Alternative.Access;
 

@@ -1,5 +1,5 @@
-using Recents.Directory;
-using Recents.RecentIModels;
+using Recents.Gatekeeper;
+using Recents.PlatformDirectory;
 
 namespace Recents.Bench.Alternative.Access;
 
@@ -8,13 +8,13 @@ public static class SeedChecks
 {
     public static string? Check(OrganizationDetails organization) =>
         organization.Administrators.IsDefault ? "'administrators' is required."
-        : organization.Administrators.All(UserKey.IsValidUserId) ? null
+        : organization.Administrators.All(UserIds.IsValid) ? null
         : "every administrator must be a valid user id.";
 
     public static string? Check(ITwinDetails iTwin) =>
         iTwin.OrganizationId == Guid.Empty ? "'organizationId' is required."
         : iTwin.Roles.IsDefault || iTwin.Roles.Any(role => role is null || role.Permissions.IsDefault) ? "'roles' (each with 'id' and 'permissions') is required."
-        : iTwin.Members.IsDefault || iTwin.Members.Any(member => member is null || member.RoleIds.IsDefault || !UserKey.IsValidUserId(member.UserId))
+        : iTwin.Members.IsDefault || iTwin.Members.Any(member => member is null || member.RoleIds.IsDefault || !UserIds.IsValid(member.UserId))
             ? "'members' (each with a valid 'userId' and 'roleIds') is required."
         : null;
 

@@ -1,4 +1,4 @@
-using Recents.Directory;
+using Recents.PlatformDirectory;
 
 namespace Recents.Bench.Alternative.Access;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Recents.Bench.Alternative.Errors;
-using Recents.RecentIModels;
+using Recents.Gatekeeper;
 
 namespace Recents.Bench.Alternative.Authentication;
 
@@ -24,7 +24,7 @@ public static class BearerSetup
             {
                 OnTokenValidated = context =>
                 {
-                    if (!UserKey.IsValidUserId(context.Principal?.FindFirst("sub")?.Value))
+                    if (!UserIds.IsValid(context.Principal?.FindFirst("sub")?.Value))
                     {
                         context.Fail("The token's 'sub' claim is missing or not a valid user id.");
                     }

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Recents.Bench.Alternative.Access;
 using Recents.Bench.Alternative.Authentication;
 using Recents.Bench.Alternative.Errors;
-using Recents.Directory;
-using Recents.RecentIModels;
+using Recents.Grains.RecentIModels;
+using Recents.PlatformDirectory;
 
 namespace Recents.Bench.Alternative.RecentIModels;
 

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Recents.Bench.Alternative.Storage;
-using Recents.RecentIModels;
+using Recents.Grains.RecentIModels;
 
 namespace Recents.Bench.Alternative.RecentIModels;
 

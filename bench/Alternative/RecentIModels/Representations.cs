@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Recents.Directory;
+using Recents.PlatformDirectory;
 
 namespace Recents.Bench.Alternative.RecentIModels;
 

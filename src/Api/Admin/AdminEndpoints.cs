@@ -6,7 +6,7 @@ using Recents.Api.ContentNegotiation;
 using Recents.Api.Errors;
 using Recents.Api.OpenApi;
 using Recents.Api.RateLimiting;
-using Recents.Directory;
+using Recents.PlatformDirectory;
 
 namespace Recents.Api.Admin;
 

@@ -1,5 +1,6 @@
 using Recents.Api.Common;
 using Recents.Api.Errors;
+using Recents.Gatekeeper;
 
 namespace Recents.Api.Admin;
 
@@ -38,9 +39,9 @@ public sealed class BodyErrors
 
     public string RequireUserId(string? value, string target)
     {
-        if (!Recents.RecentIModels.UserKey.IsValidUserId(value))
+        if (!UserIds.IsValid(value))
         {
-            Add(target, $"{target} must be a user id of 1 to {Recents.RecentIModels.UserKey.MaxUserIdLength} printable characters.");
+            Add(target, $"{target} must be a user id of 1 to {UserIds.MaxLength} printable characters.");
             return "";
         }
 

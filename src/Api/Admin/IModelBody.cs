@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Recents.Directory;
+using Recents.PlatformDirectory;
 
 namespace Recents.Api.Admin;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Recents.Directory;
+using Recents.PlatformDirectory;
 
 namespace Recents.Api.Admin;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Recents.Api.Common;
-using Recents.Directory;
+using Recents.PlatformDirectory;
 
 namespace Recents.Api.Admin;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Recents.Api.Errors;
-using Recents.RecentIModels;
+using Recents.Gatekeeper;
 
 namespace Recents.Api.Authentication;
 
@@ -27,7 +27,7 @@ public static class AuthenticationSetup
             {
                 OnTokenValidated = context =>
                 {
-                    if (!UserKey.IsValidUserId(context.Principal?.FindFirst("sub")?.Value))
+                    if (!UserIds.IsValid(context.Principal?.FindFirst("sub")?.Value))
                     {
                         context.Fail(new InvalidSubjectException());
                     }

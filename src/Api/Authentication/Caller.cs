@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Recents.RecentIModels;
+using Recents.Gatekeeper;
 
 namespace Recents.Api.Authentication;
 
@@ -10,7 +10,7 @@ public static class Caller
     /// authentication rejects tokens without a valid <c>sub</c>, so it is always present there.
     /// </summary>
     public static string UserId(this ClaimsPrincipal user) =>
-        user.FindFirstValue("sub") is { } sub && UserKey.IsValidUserId(sub)
+        user.FindFirstValue("sub") is { } sub && UserIds.IsValid(sub)
             ? sub
             : throw new InvalidOperationException("An endpoint ran without an authenticated user.");
 }

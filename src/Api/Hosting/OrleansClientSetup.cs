@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Recents.Hosting;
 
@@ -12,22 +13,21 @@ public static class OrleansClientSetup
     /// </summary>
     public static WebApplicationBuilder AddRecentsClusterClient(this WebApplicationBuilder builder)
     {
-        var cluster = builder.Configuration.GetSection(ClusterConnectionOptions.SectionName).Get<ClusterConnectionOptions>() ?? new();
-        cluster.Validate();
-
+        builder.Services.AddClusterConnection();
+        builder.Services.AddOptions<ClusterOptions>().Configure<IOptions<ClusterConnectionOptions>>((options, cluster) =>
+        {
+            options.ServiceId = cluster.Value.ServiceId;
+            options.ClusterId = cluster.Value.ClusterId;
+        });
+        builder.Services.AddOptions<ClientMessagingOptions>().Configure<IOptions<ClusterConnectionOptions>>(
+            (options, cluster) => options.ResponseTimeout = cluster.Value.ResponseTimeout);
         builder.UseOrleansClient(client =>
         {
-            client.Configure<ClusterOptions>(options =>
+            client.UseAzureStorageClustering(clustering => clustering.Configure<IOptions<ClusterConnectionOptions>>((options, cluster) =>
             {
-                options.ServiceId = cluster.ServiceId;
-                options.ClusterId = cluster.ClusterId;
-            });
-            client.UseAzureStorageClustering(options =>
-            {
-                options.TableServiceClient = new TableServiceClient(cluster.StorageConnectionString);
-                options.TableName = cluster.MembershipTableName;
-            });
-            client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = cluster.ResponseTimeout);
+                options.TableServiceClient = new TableServiceClient(cluster.Value.StorageConnectionString);
+                options.TableName = cluster.Value.MembershipTableName;
+            }));
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
             client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
         });

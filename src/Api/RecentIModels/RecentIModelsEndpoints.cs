@@ -7,8 +7,8 @@ using Recents.Api.Errors;
 using Recents.Api.OpenApi;
 using Recents.Api.RateLimiting;
 using Recents.Api.RequestLimits;
-using Recents.Directory;
-using Recents.RecentIModels;
+using Recents.Gatekeeper;
+using Recents.PlatformDirectory;
 
 namespace Recents.Api.RecentIModels;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
+using Recents.Grains.RecentIModels;
 using Recents.Grains.Storage;
-using Recents.RecentIModels;
 
 namespace Recents.Grains.RecentIModels;
 

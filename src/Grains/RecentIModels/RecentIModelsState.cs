@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Recents.RecentIModels;
+using Recents.Grains.RecentIModels;
 
 namespace Recents.Grains.RecentIModels;
 

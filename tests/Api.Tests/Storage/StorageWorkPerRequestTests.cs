@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Core.Internal;
 using Recents.Api.Tests.Infrastructure;
+using Recents.Grains.RecentIModels;
 using Recents.Hosting;
-using Recents.RecentIModels;
 using Recents.Silo;
 using Recents.Silo.Storage;
 using Xunit.Abstractions;

@@ -1,4 +1,4 @@
-using Recents.RecentIModels;
+using Recents.Grains.RecentIModels;
 using static Recents.Grains.Tests.TestRecents;
 
 namespace Recents.Grains.Tests;

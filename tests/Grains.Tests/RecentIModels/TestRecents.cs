@@ -1,4 +1,4 @@
-using Recents.RecentIModels;
+using Recents.Grains.RecentIModels;
 
 namespace Recents.Grains.Tests;
 

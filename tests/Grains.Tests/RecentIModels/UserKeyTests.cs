@@ -1,4 +1,5 @@
-using Recents.RecentIModels;
+using Recents.Gatekeeper;
+using Recents.Grains.RecentIModels;
 
 namespace Recents.Grains.Tests;
 
@@ -50,14 +51,14 @@ public sealed class UserKeyTests
     [MemberData(nameof(ValidCases))]
     public void IsValidUserId_AcceptsPrintableIdsOfUpTo128Characters(string validCase)
     {
-        Assert.True(UserKey.IsValidUserId(ValidUserIds[validCase]));
+        Assert.True(UserIds.IsValid(ValidUserIds[validCase]));
     }
 
     [Theory]
     [MemberData(nameof(InvalidCases))]
     public void IsValidUserId_RejectsEmptyTooLongControlCharactersAndLoneSurrogates(string invalidCase)
     {
-        Assert.False(UserKey.IsValidUserId(InvalidUserIds[invalidCase]));
+        Assert.False(UserIds.IsValid(InvalidUserIds[invalidCase]));
     }
 
     [Theory]

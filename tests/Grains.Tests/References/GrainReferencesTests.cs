@@ -1,6 +1,6 @@
-using Recents.Directory;
+using Recents.Grains.RecentIModels;
 using Recents.Grains.References;
-using Recents.RecentIModels;
+using Recents.PlatformDirectory;
 using static Recents.Grains.Tests.TestRecents;
 
 namespace Recents.Grains.Tests;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Orleans.TestingHost;
-using Recents.RecentIModels;
+using Recents.Grains.RecentIModels;
 using Xunit.Abstractions;
 using static Recents.Grains.Tests.TestRecents;
 

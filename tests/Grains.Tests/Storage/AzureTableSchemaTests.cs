@@ -1,6 +1,6 @@
 using System.Text;
 using Azure.Data.Tables;
-using Recents.Directory;
+using Recents.PlatformDirectory;
 using static Recents.Grains.Tests.TestRecents;
 
 namespace Recents.Grains.Tests;

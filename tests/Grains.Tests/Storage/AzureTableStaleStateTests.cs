@@ -1,4 +1,4 @@
-using Recents.Directory;
+using Recents.PlatformDirectory;
 using Recents.Storage;
 using static Recents.Grains.Tests.TestRecents;
 

@@ -1,5 +1,5 @@
-using Recents.Directory;
-using Recents.RecentIModels;
+using Recents.Grains.RecentIModels;
+using Recents.PlatformDirectory;
 using static Recents.Grains.Tests.TestRecents;
 
 namespace Recents.Grains.Tests;

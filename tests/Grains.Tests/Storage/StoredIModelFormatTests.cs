@@ -1,5 +1,5 @@
 using Orleans.Storage;
-using Recents.Grains.Directory;
+using Recents.Grains.PlatformDirectory;
 
 namespace Recents.Grains.Tests;
 

@@ -1,6 +1,5 @@
 using Orleans.Storage;
 using Recents.Grains.RecentIModels;
-using Recents.RecentIModels;
 
 namespace Recents.Grains.Tests;
 

@@ -1,0 +1,16 @@
+namespace Recents.Grains.PlatformDirectory;
+
+/// <summary>Stored state of <see cref="IModelGrain"/>.</summary>
+[GenerateSerializer, Alias("recents.IModelGrainState.v1")]
+public sealed class IModelGrainState
+{
+    // Id 0 is retired, never to be reused: rows stored before the iTwin's grain kept its iModels hold the iModel's
+    // details there, which this version ignores.
+
+    /// <summary>
+    /// The iTwin the iModel belongs to, kept after a deletion: an iModel id never moves to another iTwin. Null when it
+    /// was never stored (or its first store was refused).
+    /// </summary>
+    [Id(1)]
+    public Guid? ITwinId { get; set; }
+}

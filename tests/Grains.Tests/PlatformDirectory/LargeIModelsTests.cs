@@ -1,0 +1,21 @@
+using Orleans.Serialization;
+using Recents.PlatformDirectory;
+
+namespace Recents.Grains.Tests;
+
+/// <summary>The limit tests rely on <see cref="LargeIModels"/> sizes: an iModel of "about" n bytes takes 0.9 n to n serialized.</summary>
+public sealed class LargeIModelsTests
+{
+    private readonly Serializer serializer = TestSerializers.Orleans();
+
+    [Theory]
+    [InlineData(64 * 1024)]
+    [InlineData(ITwinIModelsLimits.MaxSerializedBytes * 3 / 10)]
+    [InlineData(ITwinIModelsLimits.MaxSerializedBytes * 5 / 4)]
+    public void An_iModel_of_about_n_bytes_takes_between_nine_tenths_of_n_and_n(int bytes)
+    {
+        var size = serializer.SerializeToArray(LargeIModels.OfAbout(bytes, Guid.NewGuid(), "sized")).Length;
+
+        Assert.InRange(size, bytes * 9 / 10, bytes);
+    }
+}
