@@ -8,7 +8,7 @@ using Recents.PlatformDirectory;
 
 namespace Recents.Bench.Alternative.Tests;
 
-/// <summary>With the directory cache off, a change to the directory applies to the next request, as contract §4 asks.</summary>
+/// <summary>With the directory cache off, a change to the directory applies to the next request, as docs/api.md#who-may-view-an-imodel asks.</summary>
 public sealed class UncachedDirectoryTests(UncachedAlternativeFixture fixture) : IClassFixture<UncachedAlternativeFixture>
 {
     [Fact]

@@ -6,7 +6,7 @@ using Recents.Bench.Alternative.Errors;
 using Recents.Bench.Alternative.RecentIModels;
 using Recents.Bench.Alternative.Storage;
 
-// The benchmark's alternative (issue 5): a stateless ASP.NET Core service, any number of instances behind a load
+// The benchmark's alternative: a stateless ASP.NET Core service, any number of instances behind a load
 // balancer, each request reading (and for POST, writing back under an ETag) the user's row in Azure Table.
 var builder = WebApplication.CreateBuilder(args);
 

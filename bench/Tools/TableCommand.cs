@@ -6,7 +6,7 @@ namespace Recents.Bench.Tools;
 
 /// <summary>
 /// <c>table --results RESULTS.jsonl --title TEXT</c>: the markdown report of one benchmark run: a row per measurement,
-/// the ratios against their targets, and the scale figures.
+/// the ratios against their targets (docs/performance.md), and the scale figures.
 /// </summary>
 internal static class TableCommand
 {

@@ -4,7 +4,7 @@ using Recents.Api.Tests.Infrastructure;
 namespace Recents.Api.Tests;
 
 /// <summary>
-/// Contract §4 end to end: the directory is written through the admin endpoints, then the caller's POST, GET
+/// The view rule (docs/api.md#who-may-view-an-imodel) end to end: the directory is written through the admin endpoints, then the caller's POST, GET
 /// and DELETE show who may view which iModel, and that a later change applies to the next request.
 /// </summary>
 [Collection(RecentsApiCollection.Name)]

@@ -6,7 +6,7 @@ using Recents.Api.Tests.Infrastructure;
 
 namespace Recents.Api.Tests;
 
-/// <summary>Contract §5: the directory's admin endpoints: idempotent upserts, reads, deletion and 422 validation.</summary>
+/// <summary>Directory administration (docs/api.md#directory-administration): idempotent upserts, reads, deletion and 422 validation.</summary>
 [Collection(RecentsApiCollection.Name)]
 public sealed class AdminTests(RecentsApiFixture fixture)
 {

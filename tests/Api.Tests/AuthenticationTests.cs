@@ -3,7 +3,7 @@ using Recents.Api.Tests.Infrastructure;
 
 namespace Recents.Api.Tests;
 
-/// <summary>Contract §1 (authentication) and §5 (the admin scope): every way a token can be refused, on every operation.</summary>
+/// <summary>Authentication (docs/api.md#authentication) and the admin scope (docs/api.md#directory-administration): every way a token can be refused, on every operation.</summary>
 [Collection(RecentsApiCollection.Name)]
 public sealed class AuthenticationTests(RecentsApiFixture fixture)
 {

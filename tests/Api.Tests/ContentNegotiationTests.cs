@@ -3,7 +3,7 @@ using Recents.Api.Tests.Infrastructure;
 
 namespace Recents.Api.Tests;
 
-/// <summary>Contract §1, versioned media type: what <c>Accept</c> may say, and what the response's <c>Content-Type</c> is.</summary>
+/// <summary>Media types (docs/api.md#media-types): what <c>Accept</c> may say, and what the response's <c>Content-Type</c> is.</summary>
 [Collection(RecentsApiCollection.Name)]
 public sealed class ContentNegotiationTests(RecentsApiFixture fixture)
 {

@@ -2,7 +2,7 @@ using Recents.Api.Tests.Infrastructure;
 
 namespace Recents.Api.Tests;
 
-/// <summary>A request's correlation id is in the scope of the log lines written while serving it (contract §1).</summary>
+/// <summary>A request's correlation id is in the scope of the log lines written while serving it (docs/api.md#common-rules).</summary>
 [Collection(RecentsApiCollection.Name)]
 public sealed class CorrelationLoggingTests(RecentsApiFixture fixture)
 {

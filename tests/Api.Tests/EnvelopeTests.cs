@@ -3,7 +3,7 @@ using Recents.Api.Tests.Infrastructure;
 
 namespace Recents.Api.Tests;
 
-/// <summary>Contract §1: every error in the envelope, also those the framework produces; and the correlation id.</summary>
+/// <summary>Every error in the envelope (docs/api.md#error-envelope), also those the framework produces; and the correlation id.</summary>
 [Collection(RecentsApiCollection.Name)]
 public sealed class EnvelopeTests(RecentsApiFixture fixture)
 {

@@ -4,7 +4,7 @@ using Recents.Api.Tests.Infrastructure;
 namespace Recents.Api.Tests;
 
 /// <summary>
-/// Contract §2, links: behind a proxy the deployment sets <c>ForwardedHeaders:Enabled</c>, and the hrefs then use
+/// Page links (docs/api.md#list-recents): behind a proxy the deployment sets <c>ForwardedHeaders:Enabled</c>, and the hrefs then use
 /// <c>X-Forwarded-Proto/Host</c>. Starts a second API host, joined to the shared cluster, with that setting.
 /// </summary>
 [Collection(RecentsApiCollection.Name)]

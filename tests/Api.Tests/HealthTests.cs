@@ -3,7 +3,7 @@ using Recents.Api.Tests.Infrastructure;
 
 namespace Recents.Api.Tests;
 
-/// <summary>Contract §6: both probes answer without authentication.</summary>
+/// <summary>Health (docs/api.md#health): both probes answer without authentication.</summary>
 [Collection(RecentsApiCollection.Name)]
 public sealed class HealthTests(RecentsApiFixture fixture)
 {

@@ -11,7 +11,7 @@ namespace Recents.Api.Tests;
 
 /// <summary>
 /// The OpenAPI document at <c>/openapi/v1.json</c>, checked against the routes the running API maps and against
-/// the contract: every operation, its parameters, statuses, the error envelope, headers and scopes.
+/// docs/api.md: every operation, its parameters, statuses, the error envelope, headers and scopes.
 /// </summary>
 [Collection(RecentsApiCollection.Name)]
 public sealed class OpenApiTests(RecentsApiFixture fixture)

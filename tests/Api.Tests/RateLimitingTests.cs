@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Recents.Api.Tests;
 
 /// <summary>
-/// Contract §1, rate limits: per client application, per minute and per hour, for the whole deployment;
+/// Rate limits (docs/api.md#rate-limits): per client application, per minute and per hour, for the whole deployment;
 /// 429 RateLimitExceeded in the envelope with a truthful Retry-After. Budgets come from
 /// <see cref="TestRateLimits"/>; windows are fixed UTC minutes and hours, so tests that must stay inside one
 /// minute first wait for a fresh one when too little of the current one is left. Own fixture, so that its

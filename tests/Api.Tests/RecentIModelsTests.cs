@@ -6,7 +6,7 @@ using Recents.Api.Tests.Infrastructure;
 
 namespace Recents.Api.Tests;
 
-/// <summary>Contract §2 and §3 through HTTP: add, list and remove recent iModels.</summary>
+/// <summary>Recents through HTTP (docs/api.md#operations, docs/api.md#imodel-representation): add, list and remove recent iModels.</summary>
 [Collection(RecentsApiCollection.Name)]
 public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
 {

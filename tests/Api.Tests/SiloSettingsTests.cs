@@ -36,7 +36,7 @@ public sealed class SiloSettingsTests
 
         var options = silo.Services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value;
 
-        // The values the README gives for Orleans 10.4.2.
+        // The values docs/operations.md#membership-timing gives for Orleans 10.4.2.
         Assert.Equal(TimeSpan.FromMinutes(15), options.CollectionAge);
         Assert.Equal(TimeSpan.FromMinutes(1), options.CollectionQuantum);
     }

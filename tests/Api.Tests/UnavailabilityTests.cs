@@ -7,7 +7,7 @@ namespace Recents.Api.Tests;
 
 /// <summary>
 /// With the silo gone and the API still up, requests answer 503 ServiceUnavailable with a Retry-After,
-/// never a 500 and never a hang (contract §1), and readiness says so. Own fixture: it breaks its cluster.
+/// never a 500 and never a hang (docs/api.md#common-rules), and readiness says so. Own fixture: it breaks its cluster.
 /// </summary>
 public sealed class UnavailabilityTests(RecentsApiFixture fixture) : IClassFixture<RecentsApiFixture>
 {

@@ -4,7 +4,7 @@ using Recents.PlatformDirectory;
 namespace Recents.Bench.Alternative.Access;
 
 /// <summary>
-/// Contract §4 for a request: reads the directory facts (through <see cref="DirectoryReader"/>) and lets
+/// The view rule (docs/api.md#who-may-view-an-imodel) for a request: reads the directory facts (through <see cref="DirectoryReader"/>) and lets
 /// <see cref="ViewAccess"/>, the Orleans service's own rules, decide. Unlike the service, it reads the organization on
 /// every decision and caches the directory for 30 s (<see cref="DirectoryReader"/>).
 /// </summary>

@@ -12,7 +12,7 @@ namespace Recents.Bench.Alternative.Access;
 /// storage round trips; the Orleans service does not pay that either (its directory grains answer from memory once
 /// active). A competent stateless team would cache them, and so does this one, for <c>Directory:CacheSeconds</c>
 /// (default 30 s; absences are cached too, so unknown ids cannot make every request read storage). The price is
-/// the contract's §4 promise: a revoked permission or a deleted iModel may still be honoured for up to that long by
+/// the promise of docs/api.md#who-may-view-an-imodel: a revoked permission or a deleted iModel may still be honoured for up to that long by
 /// each instance, where the Orleans service applies it to the next request. <c>Directory:CacheSeconds=0</c> reads
 /// every row on every request, which keeps that promise (and is the variant to benchmark for strict equivalence).
 /// At most <see cref="MaxCachedRows"/> rows are cached; past that, reads go to storage.

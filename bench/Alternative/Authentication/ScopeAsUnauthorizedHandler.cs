@@ -4,7 +4,7 @@ using Recents.Bench.Alternative.Errors;
 
 namespace Recents.Bench.Alternative.Authentication;
 
-/// <summary>A valid token without the scope is an invalid token for this API (contract §1): 401, not 403.</summary>
+/// <summary>A valid token without the scope is an invalid token for this API (docs/api.md#authentication): 401, not 403.</summary>
 public sealed class ScopeAsUnauthorizedHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler defaultHandler = new();

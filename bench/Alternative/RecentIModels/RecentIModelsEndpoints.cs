@@ -7,7 +7,7 @@ using Recents.PlatformDirectory;
 
 namespace Recents.Bench.Alternative.RecentIModels;
 
-/// <summary><c>/imodels/recents</c>: authenticate, check §4 against the directory, then read or change the user's row.</summary>
+/// <summary><c>/imodels/recents</c>: authenticate, check the view rule (docs/api.md#who-may-view-an-imodel) against the directory, then read or change the user's row.</summary>
 public static class RecentIModelsEndpoints
 {
     public const string MediaType = "application/vnd.bentley.itwin-platform.v2+json";

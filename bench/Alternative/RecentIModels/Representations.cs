@@ -14,7 +14,7 @@ public sealed record IModelSummary(Guid Id, string DisplayName)
     public static IModelSummary From(ViewableIModel iModel) => new(iModel.Id, iModel.Name);
 }
 
-/// <summary>An item under <c>Prefer: return=representation</c> (contract §3).</summary>
+/// <summary>An item under <c>Prefer: return=representation</c> (docs/api.md#imodel-representation).</summary>
 public sealed record IModelRepresentation(
     Guid Id,
     string DisplayName,

@@ -10,7 +10,7 @@ using Recents.PlatformDirectory;
 
 namespace Recents.Api.Admin;
 
-/// <summary><c>/admin/...</c>: idempotent upserts and reads of the directory (contract §5), for <c>recents-admin</c> tokens.</summary>
+/// <summary><c>/admin/...</c>: idempotent upserts and reads of the directory (docs/api.md#directory-administration), for <c>recents-admin</c> tokens.</summary>
 public static class AdminEndpoints
 {
     private static readonly ErrorResult IModelMoved = ErrorResult.UnprocessableEntity(ApiErrors.InvalidRequestBody(

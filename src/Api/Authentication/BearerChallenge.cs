@@ -5,7 +5,7 @@ using Recents.Api.Errors;
 
 namespace Recents.Api.Authentication;
 
-/// <summary>Writes every 401 of the API: the envelope of contract §1 and a <c>WWW-Authenticate: Bearer</c> header.</summary>
+/// <summary>Writes every 401 of the API: the envelope (docs/api.md#error-envelope) and a <c>WWW-Authenticate: Bearer</c> header.</summary>
 public static class BearerChallenge
 {
     public const string MissingScopeReason = "it does not grant the scope this operation needs.";

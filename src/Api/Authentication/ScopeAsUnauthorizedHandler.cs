@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization.Policy;
 namespace Recents.Api.Authentication;
 
 /// <summary>
-/// A valid token without the needed scope is an invalid token for this API (contract §1: 401, not 403),
+/// A valid token without the needed scope is an invalid token for this API (docs/api.md#authentication: 401, not 403),
 /// so a forbidden result is answered as a 401.
 /// </summary>
 public sealed class ScopeAsUnauthorizedHandler : IAuthorizationMiddlewareResultHandler

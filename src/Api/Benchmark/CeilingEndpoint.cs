@@ -12,7 +12,7 @@ namespace Recents.Api.Benchmark;
 /// authorization and rate-limiting policies, the Accept check, the body read) and answers 204 without calling
 /// the cluster, so a benchmark can measure what the API costs before the grains. The rate limiter still leases its
 /// permits from the cluster, once per batch, as it does for every request (<c>RateLimits:Enabled=false</c> takes it
-/// out). Not in the OpenAPI document: it is not part of the contract.
+/// out). Not in the OpenAPI document: it is not part of the API (docs/api.md).
 /// </summary>
 public static class CeilingEndpoint
 {

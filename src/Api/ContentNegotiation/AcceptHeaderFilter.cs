@@ -4,7 +4,7 @@ namespace Recents.Api.ContentNegotiation;
 
 /// <summary>
 /// Answers 406 before any work when <c>Accept</c> names nothing this API produces, and records the
-/// negotiated media type for the endpoint. Runs after authentication, as the contract orders.
+/// negotiated media type for the endpoint. Runs after authentication, as docs/api.md orders.
 /// </summary>
 public sealed class AcceptHeaderFilter : IEndpointFilter
 {

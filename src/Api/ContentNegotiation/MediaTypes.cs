@@ -2,7 +2,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace Recents.Api.ContentNegotiation;
 
-/// <summary>Picks the response media type from <c>Accept</c> (contract §1).</summary>
+/// <summary>Picks the response media type from <c>Accept</c> (docs/api.md#common-rules).</summary>
 public static class MediaTypes
 {
     public const string ITwinPlatformV2 = "application/vnd.bentley.itwin-platform.v2+json";

@@ -5,7 +5,7 @@ namespace Recents.Api.Errors;
 
 public static class ServiceUnavailableResponse
 {
-    /// <summary>503 ServiceUnavailable in the envelope, with the configured Retry-After (contract §1).</summary>
+    /// <summary>503 ServiceUnavailable in the envelope, with the configured Retry-After (docs/api.md#common-rules).</summary>
     public static Task WriteAsync(HttpContext context)
     {
         var retryAfter = context.RequestServices.GetRequiredService<IOptions<UnavailabilityOptions>>().Value.RetryAfterSeconds;

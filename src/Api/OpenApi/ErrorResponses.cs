@@ -6,7 +6,7 @@ namespace Recents.Api.OpenApi;
 
 /// <summary>
 /// Declares, as endpoint metadata, the error statuses an endpoint answers: each in the envelope
-/// (<see cref="ErrorEnvelope"/>), as <c>application/json</c> (contract §1).
+/// (<see cref="ErrorEnvelope"/>), as <c>application/json</c> (docs/api.md#common-rules).
 /// </summary>
 public static class ErrorResponses
 {

@@ -26,7 +26,7 @@ public static class OpenApiSetup
         });
 
     /// <summary>
-    /// The document for anyone (it describes the public contract, nothing secret), GET only; the reference page only
+    /// The document for anyone (it describes the public API, nothing secret), GET only; the reference page only
     /// in Development, with everything it needs served by this process (no CDN, no web fonts, no telemetry).
     /// </summary>
     public static IEndpointRouteBuilder MapRecentsOpenApi(this IEndpointRouteBuilder app)

@@ -11,7 +11,7 @@ namespace Recents.Api.OpenApi;
 /// </summary>
 public static class OperationParameters
 {
-    /// <summary>The <c>Accept</c> rule of contract §1 (the response media types say the same to tools that skip this header).</summary>
+    /// <summary>The <c>Accept</c> rule (docs/api.md#media-types) (the response media types say the same to tools that skip this header).</summary>
     public static TBuilder WithAcceptHeader<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithParameters(() => [new OpenApiParameter
@@ -37,7 +37,7 @@ public static class OperationParameters
             return Task.CompletedTask;
         });
 
-    /// <summary><c>GET /imodels/recents</c>: <c>iTwinId</c>, <c>$top</c>, <c>$skip</c>, <c>$orderBy</c> and <c>Prefer</c> (contract §2).</summary>
+    /// <summary><c>GET /imodels/recents</c>: <c>iTwinId</c>, <c>$top</c>, <c>$skip</c>, <c>$orderBy</c> and <c>Prefer</c> (docs/api.md#operations).</summary>
     public static RouteHandlerBuilder WithListRecentsParameters(this RouteHandlerBuilder builder) =>
         builder.WithParameters(() =>
         [

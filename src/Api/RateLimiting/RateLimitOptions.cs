@@ -3,7 +3,7 @@ using Recents.RateLimiting;
 namespace Recents.Api.RateLimiting;
 
 /// <summary>
-/// Request budgets per client application (contract §1), bound from the <c>RateLimits</c> section: named tiers,
+/// Request budgets per client application (docs/api.md#rate-limits), bound from the <c>RateLimits</c> section: named tiers,
 /// the tier of clients not listed, and the tier of each listed client id.
 /// </summary>
 public sealed class RateLimitOptions

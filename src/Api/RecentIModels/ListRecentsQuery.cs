@@ -4,7 +4,7 @@ using Recents.Api.Errors;
 
 namespace Recents.Api.RecentIModels;
 
-/// <summary>The validated query of <c>GET /imodels/recents</c> (contract §2).</summary>
+/// <summary>The validated query of <c>GET /imodels/recents</c> (docs/api.md#operations).</summary>
 public sealed record ListRecentsQuery(Guid ITwinId, int Top, int Skip, IModelOrdering? OrderBy)
 {
     public const string ITwinIdParameter = "iTwinId";

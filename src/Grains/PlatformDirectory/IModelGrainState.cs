@@ -4,8 +4,8 @@ namespace Recents.Grains.PlatformDirectory;
 [GenerateSerializer, Alias("recents.IModelGrainState.v1")]
 public sealed class IModelGrainState
 {
-    // Id 0 is retired, never to be reused: rows stored before the iTwin's grain kept its iModels hold the iModel's
-    // details there, which this version ignores.
+    // Id 0 is retired, never to be reused: rows of an older layout hold the iModel's details there, and they load with
+    // the details ignored (the iTwin's grain keeps them).
 
     /// <summary>
     /// The iTwin the iModel belongs to, kept after a deletion: an iModel id never moves to another iTwin. Null when it

@@ -3,7 +3,7 @@ using Recents.PlatformDirectory;
 namespace Recents.Grains.PlatformDirectory;
 
 /// <summary>
-/// The one place that decides who may see an iTwin and view an iModel (contract §4).
+/// The one place that decides who may see an iTwin and view an iModel (docs/api.md#who-may-view-an-imodel).
 /// Pure functions of the directory facts, so every rule can be tested on its own.
 /// </summary>
 public static class ViewAccess

@@ -2,8 +2,8 @@ namespace Recents.Grains.References;
 
 /// <summary>
 /// References to the grains of one interface, made without the interface lookup that <c>IGrainFactory.GetGrain&lt;T&gt;</c>
-/// repeats on every call: Orleans 10.4 reads the interface's attributes and formats its type name each time, which was a
-/// fifth of the silo's CPU when a list of 25 asked for each iModel's grain. Get one by the key type of the interface
+/// repeats on every call: Orleans 10.4 reads the interface's attributes and formats its type name each time, a cost
+/// that shows on hot paths that make many references. Get one by the key type of the interface
 /// (<see cref="GrainReferencesByKey"/>).
 /// </summary>
 internal sealed class GrainReferences<TGrainInterface>(IGrainFactory grains) where TGrainInterface : IGrain

@@ -88,7 +88,7 @@ public static class AdminBodies
     public static (string Kind, byte[] Body) Valid(Random rng, string resource) => ("valid", Bytes(ValidJson(rng, resource)));
 
     /// <summary>
-    /// Forms the contract does not settle: a byte-order mark, duplicate or differently-cased property names, unknown
+    /// Forms docs/api.md does not settle: a byte-order mark, duplicate or differently-cased property names, unknown
     /// properties, comments, dates in other formats. 204, 415 or 422 are all acceptable, and they only ever go to fresh ids.
     /// </summary>
     public static (string Kind, byte[] Body) Unclear(Random rng, string resource)

@@ -4,7 +4,7 @@ using Recents.Api.Tests.Infrastructure;
 
 namespace Recents.Api.Tests.Hostile;
 
-/// <summary>An admin request (contract §5) and the responses it may get.</summary>
+/// <summary>An admin request (docs/api.md#directory-administration) and the responses it may get.</summary>
 public sealed record AdminCall(string Name, HttpMethod Method, string Path, byte[]? Body, string? ContentType, List<Outcome> Outcomes);
 
 /// <summary>
@@ -162,7 +162,7 @@ public static class AdminCases
 
         if (oddType)
         {
-            // The contract lists 415 among the envelope statuses without saying when; a server may refuse a non-JSON type.
+            // docs/api.md lists 415 among the envelope statuses without saying when; a server may refuse a non-JSON type.
             outcomes.Add(new(415));
         }
 

@@ -1,9 +1,9 @@
 namespace Recents.Api.Tests.Hostile;
 
 /// <summary>
-/// What the contract requires of a generated request, step by step in the order the contract gives: routing (404,
-/// 405), authentication (§1: 401), <c>Accept</c> (406, after authentication), then the operation (§2, §5). Each step
-/// either decides the outcome or lets the request through; a step whose answer the contract leaves open adds its
+/// What docs/api.md requires of a generated request, step by step in the order docs/api.md gives: routing (404,
+/// 405), authentication (docs/api.md#authentication: 401), <c>Accept</c> (406, after authentication), then the operation (docs/api.md#operations, docs/api.md#directory-administration). Each step
+/// either decides the outcome or lets the request through; a step whose answer docs/api.md leaves open adds its
 /// refusal and lets the request through as well, so every right answer is listed.
 /// </summary>
 public static class Expectations

@@ -5,11 +5,11 @@ public enum AcceptKind
     Acceptable,
     NotAcceptable,
 
-    /// <summary>Malformed quality values and the like: the contract does not say whether they count.</summary>
+    /// <summary>Malformed quality values and the like: docs/api.md does not say whether they count.</summary>
     Either,
 }
 
-/// <summary>An <c>Accept</c> header (null: none) and what it must lead to (contract §1): 406, or a body of <see cref="MediaType"/> (null: either type).</summary>
+/// <summary>An <c>Accept</c> header (null: none) and what it must lead to (docs/api.md#common-rules): 406, or a body of <see cref="MediaType"/> (null: either type).</summary>
 public sealed record AcceptCase(string Name, string[]? Values, AcceptKind Kind, string? MediaType)
 {
     public const string V2 = "application/vnd.bentley.itwin-platform.v2+json";

@@ -5,7 +5,7 @@ namespace Recents.Api.Tests.Hostile;
 
 /// <summary>
 /// The hostile corpus: over 10,000 generated requests, mostly malformed (ids, queries, headers, tokens, admin bodies),
-/// some valid. For every response: no 5xx, the error envelope on every non-2xx, a status the contract allows for what
+/// some valid. For every response: no 5xx, the error envelope on every non-2xx, a status docs/api.md allows for what
 /// was sent (see <see cref="Expectations"/>), and after the run every user's list is exactly what the valid requests
 /// made it (<see cref="ListModel"/>) and the directory is as stored.
 /// </summary>

@@ -9,7 +9,7 @@ public sealed record ListChange(string UserId, Guid IModelId, bool IsAdd)
 }
 
 /// <summary>
-/// One acceptable response: a status (null: any 4xx, where the contract leaves the exact status open), the error code
+/// One acceptable response: a status (null: any 4xx, where docs/api.md leaves the exact status open), the error code
 /// it must carry, the change to the model it implies, or the page it must list.
 /// </summary>
 public sealed record Outcome(int? Status, string? Code = null, ListChange? Change = null, PageQuery? Page = null)

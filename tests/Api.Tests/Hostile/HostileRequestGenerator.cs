@@ -4,7 +4,7 @@ namespace Recents.Api.Tests.Hostile;
 
 /// <summary>
 /// Generates the hostile corpus from one seeded <see cref="Random"/>: mostly malformed requests (ids, queries,
-/// headers, tokens, admin bodies), some valid ones, each with every response the contract allows. Requests that could
+/// headers, tokens, admin bodies), some valid ones, each with every response docs/api.md allows. Requests that could
 /// change a world user's list (a token that may pass as that user on <c>/imodels</c>) run in that user's lane, one at a
 /// time, so the model knows the order; all other requests spread over anonymous lanes.
 /// </summary>

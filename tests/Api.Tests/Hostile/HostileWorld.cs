@@ -11,13 +11,13 @@ public sealed record Persona(string Name, string UserId)
     public override string ToString() => $"{Name} ('{UserId}')";
 }
 
-/// <summary>An iModel of the world, with the users who may view it (contract §4, worked out by hand for this world).</summary>
+/// <summary>An iModel of the world, with the users who may view it (docs/api.md#who-may-view-an-imodel, worked out by hand for this world).</summary>
 public sealed record WorldIModel(Guid Id, Guid ITwinId, string Name, DateTimeOffset CreatedDateTime, IReadOnlySet<string> Viewers, bool Deleted = false);
 
 /// <summary>
 /// A small directory written through the admin API before a corpus runs: two organizations, two iTwins, iModels that
 /// are open, secured by user or by role permissions, and one that users had in their lists before it was deleted.
-/// Who may view what is written out below by hand from contract §4 (not computed by the rules the server runs),
+/// Who may view what is written out below by hand from docs/api.md#who-may-view-an-imodel (not computed by the rules the server runs),
 /// so a mistake in the server's rules shows up as a difference.
 /// </summary>
 public sealed class HostileWorld
@@ -74,7 +74,7 @@ public sealed class HostileWorld
 
     public WorldIModel? IModel(Guid id) => iModels.GetValueOrDefault(id);
 
-    /// <summary>May <paramref name="userId"/> view iModel <paramref name="id"/> now (it exists, and §4 lets them)?</summary>
+    /// <summary>May <paramref name="userId"/> view iModel <paramref name="id"/> now (it exists, and the view rule lets them)?</summary>
     public bool CanView(string userId, Guid id) => iModels.TryGetValue(id, out var iModel) && !iModel.Deleted && iModel.Viewers.Contains(userId);
 
     /// <summary>Is <paramref name="userId"/> a member of the iTwin or an administrator of its organization?</summary>

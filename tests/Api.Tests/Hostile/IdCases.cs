@@ -6,7 +6,7 @@ namespace Recents.Api.Tests.Hostile;
 /// The <c>{id}</c> of <c>/imodels/recents/{id}</c> as sent, and what the server must make of it: the GUID it names
 /// (<see cref="Resolves"/>), nothing (404 <c>iModelNotFound</c>), or a route that does not exist at all.
 /// </summary>
-/// <param name="Certain">False where the contract does not say whether the form names the GUID (padding, a trailing slash): 204 or 404 are both right then.</param>
+/// <param name="Certain">False where docs/api.md does not say whether the form names the GUID (padding, a trailing slash): 204 or 404 are both right then.</param>
 /// <param name="RouteStatus">The status routing answers before authentication (404 no route, 405 wrong method).</param>
 /// <param name="CheckCode">False where 404 may come from routing (<c>NotFound</c>) or from the endpoint (<c>iModelNotFound</c>).</param>
 public sealed record IdCase(string Name, string Segment, Guid? Resolves, bool Certain = true, int? RouteStatus = null, bool AnyClientError = false, bool CheckCode = true)

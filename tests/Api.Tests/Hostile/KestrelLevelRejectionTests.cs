@@ -6,9 +6,9 @@ namespace Recents.Api.Tests.Hostile;
 
 /// <summary>
 /// Requests that Kestrel refuses while parsing, before any middleware runs: a NUL, CR or LF inside a header value, an
-/// encoded NUL in the path, a Host that is not a host. Contract §1 says every non-2xx carries the envelope; these get
+/// encoded NUL in the path, a Host that is not a host. docs/api.md#error-envelope says every non-2xx carries the envelope; these get
 /// Kestrel's bare 400 (no Content-Type, no body, no correlation id), which no application code can change: a known
-/// deviation, listed in the README. This test holds what can be held: a 400, never a 5xx, and the API still serving
+/// deviation, listed in docs/api.md#limits. This test holds what can be held: a 400, never a 5xx, and the API still serving
 /// afterwards. The hostile corpus leaves these requests out so that its figures stay about the API. (Oversized headers, header counts and request
 /// targets are the same kind of refusal above twice the API's own limits; RequestSizeLimits in src/Api documents those,
 /// and no test goes beyond them.)

@@ -12,7 +12,7 @@ public sealed record Ordering(bool ByName, bool Descending)
 public sealed record PageQuery(string UserId, Guid ITwinId, int Top, int Skip, Ordering? OrderBy, bool? Representation, string? MediaType);
 
 /// <summary>
-/// What every user's list must be (contract §2): most recently used first, no duplicates, at most 25, one list across
+/// What every user's list must be (docs/api.md#operations): most recently used first, no duplicates, at most 25, one list across
 /// iTwins. Only a valid, authorized POST or DELETE changes it. Each user's list is touched by one lane of requests at a
 /// time (see <see cref="CorpusRunner"/>), so the order is exact.
 /// </summary>

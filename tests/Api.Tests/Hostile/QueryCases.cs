@@ -5,7 +5,7 @@ namespace Recents.Api.Tests.Hostile;
 /// <summary>
 /// The query of <c>GET /imodels/recents</c> as sent, and what it means: 422 (<see cref="Invalid"/>), or a listing of
 /// <see cref="ITwinId"/> with paging and order. <see cref="Certain"/> is false where a form is neither clearly valid nor
-/// clearly invalid under the contract (a padded GUID, doubled spaces in <c>$orderBy</c>): then 422 or that listing.
+/// clearly invalid under docs/api.md (a padded GUID, doubled spaces in <c>$orderBy</c>): then 422 or that listing.
 /// </summary>
 public sealed record QueryCase(string Name, string Query, bool Invalid, bool Certain, Guid ITwinId, int Top, int Skip, Ordering? OrderBy)
 {
@@ -149,7 +149,7 @@ public sealed record QueryCase(string Name, string Query, bool Invalid, bool Cer
             case 0: b.Top = 1000; b.Add("$top 1000", $"{name}=1000"); break;
             case 7:
             {
-                // A sign or a space before the digits: "an integer" or not? The contract does not say.
+                // A sign or a space before the digits: "an integer" or not? docs/api.md does not say.
                 var value = new[] { "%2B5", "%205", "+5" }[rng.Next(3)];
                 b.Top = 5;
                 b.Add($"$top={value}", $"{name}={value}", certain: false);

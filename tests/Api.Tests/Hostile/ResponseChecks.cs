@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Recents.Api.Tests.Hostile;
 
-/// <summary>What every response of the corpus must satisfy (contract §1, §2), whatever the request.</summary>
+/// <summary>What every response of the corpus must satisfy (docs/api.md#common-rules, docs/api.md#operations), whatever the request.</summary>
 public static class ResponseChecks
 {
     public const string Json = "application/json";

@@ -13,7 +13,7 @@ public enum AuthKind
     Authenticated,
 
     /// <summary>
-    /// A form the contract does not pin down (scheme case, extra whitespace, base64 padding, an unknown <c>kid</c>, an
+    /// A form docs/api.md does not pin down (scheme case, extra whitespace, base64 padding, an unknown <c>kid</c>, an
     /// audience array that includes ours): either 401 or treated as <see cref="Authenticated"/>. It always carries a
     /// genuine token of <see cref="TokenCase.UserId"/>, so whichever the server chooses, only that user's list may change.
     /// </summary>

@@ -6,7 +6,7 @@ namespace Recents.Api.Tests.Hostile;
 
 /// <summary>
 /// Tokens and <c>Authorization</c> headers for the hostile corpus: the valid shapes a real client may send, and
-/// every way to tamper with them (contract §1: all of the latter are 401).
+/// every way to tamper with them (docs/api.md#authentication: all of the latter are 401).
 /// </summary>
 public sealed class TokenMutations
 {

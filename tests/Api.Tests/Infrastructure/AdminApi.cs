@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Recents.Api.Tests.Infrastructure;
 
-/// <summary>The directory administration endpoints (contract §5), called with a <c>recents-admin</c> token.</summary>
+/// <summary>The directory administration endpoints (docs/api.md#directory-administration), called with a <c>recents-admin</c> token.</summary>
 public sealed class AdminApi(ApiClient api, string adminToken)
 {
     public const string Organizations = "organizations";

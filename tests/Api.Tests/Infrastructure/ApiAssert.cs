@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Recents.Api.Tests.Infrastructure;
 
-/// <summary>Assertions on responses: the error envelope of contract §1, JSON bodies and headers.</summary>
+/// <summary>Assertions on responses: the error envelope (docs/api.md#error-envelope), JSON bodies and headers.</summary>
 public static class ApiAssert
 {
     public const string Json = "application/json";
@@ -48,7 +48,7 @@ public static class ApiAssert
         return error.Clone();
     }
 
-    /// <summary>The 401 of contract §1: <c>HeaderNotFound</c> without a header, <c>Unauthorized</c> otherwise, and the challenge.</summary>
+    /// <summary>The 401 (docs/api.md#authentication): <c>HeaderNotFound</c> without a header, <c>Unauthorized</c> otherwise, and the challenge.</summary>
     public static async Task<JsonElement> UnauthorizedAsync(HttpResponseMessage response, bool credentialsSent)
     {
         var error = await ErrorAsync(response, HttpStatusCode.Unauthorized, credentialsSent ? "Unauthorized" : "HeaderNotFound");

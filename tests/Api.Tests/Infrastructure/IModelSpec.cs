@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Recents.Api.Tests.Infrastructure;
 
-/// <summary>The body of <c>PUT /admin/imodels/{id}</c> (contract §5), with valid defaults.</summary>
+/// <summary>The body of <c>PUT /admin/imodels/{id}</c> (docs/api.md#directory-administration), with valid defaults.</summary>
 public sealed record IModelSpec
 {
     public string Name { get; init; } = $"iModel {Guid.NewGuid():N}";

@@ -90,7 +90,7 @@ public sealed record TokenSpec(string? Subject)
 
     public string[]? ScpArray { get; init; }
 
-    /// <summary>The OAuth client application; rate limits are per client (contract §1).</summary>
+    /// <summary>The OAuth client application; rate limits are per client (docs/api.md#rate-limits).</summary>
     public string? ClientId { get; init; }
 
     /// <summary>The authorized party: the client when there is no <c>client_id</c>.</summary>

@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace Recents.Api.Tests.Storage;
 
 /// <summary>
-/// The storage work of each kind of request (issue 5's targets), counted on the fixture silo's own
+/// The storage work of each kind of request (docs/performance.md), counted on the fixture silo's own
 /// <c>Recents.Storage</c> meter from before the request is sent until the silo has been quiet for a moment after the
 /// answer. In the shared collection, so no other test of this fixture runs meanwhile; other test classes' silos have
 /// their own meters. Membership traffic (the silo's I-am-alive rows) is left out: it does not depend on requests.

@@ -4,7 +4,7 @@ using static Recents.Grains.Tests.DirectoryBuilders;
 
 namespace Recents.Grains.Tests;
 
-/// <summary>Contract §4, rule by rule: who may view an iModel, and who may see an iTwin.</summary>
+/// <summary>The view rule (docs/api.md#who-may-view-an-imodel), rule by rule: who may view an iModel, and who may see an iTwin.</summary>
 public sealed class ViewAccessTests
 {
     private const string Alice = "alice";

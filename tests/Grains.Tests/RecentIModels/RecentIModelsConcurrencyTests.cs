@@ -3,7 +3,7 @@ using static Recents.Grains.Tests.TestRecents;
 
 namespace Recents.Grains.Tests;
 
-/// <summary>Contract §2: concurrent adds by one user are applied one at a time; none is lost.</summary>
+/// <summary>Concurrent adds (docs/api.md#add-to-recents) by one user are applied one at a time; none is lost.</summary>
 [Collection(MemoryStorageClusterCollection.Name)]
 public sealed class RecentIModelsConcurrencyTests(MemoryStorageCluster cluster)
 {

@@ -3,7 +3,7 @@ using static Recents.Grains.Tests.TestRecents;
 
 namespace Recents.Grains.Tests;
 
-/// <summary>Contract §2: one list per user, most recently used first, at most 25, no duplicates.</summary>
+/// <summary>One list per user (docs/api.md#add-to-recents), most recently used first, at most 25, no duplicates.</summary>
 [Collection(MemoryStorageClusterCollection.Name)]
 public sealed class RecentIModelsGrainTests(MemoryStorageCluster cluster)
 {

@@ -8,7 +8,7 @@ using static Recents.Grains.Tests.TestRecents;
 namespace Recents.Grains.Tests;
 
 /// <summary>
-/// Losing a silo loses no acknowledged change (contract §2: "204 means the change is durable"): the lists of the
+/// Losing a silo loses no acknowledged change (docs/api.md#operations: "204 means the change is durable"): the lists of the
 /// users whose grains it hosted are exactly what was acknowledged, order included, once those grains are
 /// reactivated on the surviving silos from Azure Table storage, and the calls that fail meanwhile fail as
 /// "unavailable" (503 at the API), never otherwise. Three in-process silos, a fresh cluster per test (a silo is
@@ -100,7 +100,8 @@ public sealed class SiloLossTests(ITestOutputHelper output) : IAsyncLifetime
     /// grains move to the survivors and nothing acknowledged is lost, and every listing along the way is exact. The
     /// calls caught in the hand-over do not all succeed: most of those fail at once (SiloUnavailableException,
     /// "Silo stopping"), but in about half of the runs some are lost and fail only at the response timeout (15 s,
-    /// like the API's; Orleans issue #2287, still open). Retried as a 503 would be, they succeed.
+    /// like the API's: Orleans does not fail a call whose response was lost with its silo any sooner). Retried as a 503
+    /// would be, they succeed.
     /// </summary>
     [Fact]
     public async Task Graceful_stop_loses_no_acknowledged_add_and_calls_during_it_fail_only_as_unavailable()

@@ -3,7 +3,7 @@ using Recents.PlatformDirectory;
 namespace Recents.Grains.Tests;
 
 /// <summary>
-/// Deleting an iModel removes it for good (contract §4: a deletion applies to every later request): it leaves its
+/// Deleting an iModel removes it for good (docs/api.md#who-may-view-an-imodel: a deletion applies to every later request): it leaves its
 /// iTwin's stored iModels, while its own stored row keeps the iTwin it belongs to, so that its id can never be reused
 /// in another iTwin.
 /// </summary>

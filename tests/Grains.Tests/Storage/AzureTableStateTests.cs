@@ -6,7 +6,7 @@ namespace Recents.Grains.Tests;
 
 /// <summary>
 /// Every stored state type against real Azure Table storage: what a grain wrote is what a new activation
-/// reads, after a deactivation or a restart of the whole cluster (contract §2: "204 means the change is durable").
+/// reads, after a deactivation or a restart of the whole cluster (docs/api.md#operations: "204 means the change is durable").
 /// </summary>
 [Collection(AzureTableClusterCollection.Name)]
 public sealed class AzureTableStateTests(AzureTableCluster storage)

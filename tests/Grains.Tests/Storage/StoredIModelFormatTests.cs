@@ -4,9 +4,9 @@ using Recents.Grains.PlatformDirectory;
 namespace Recents.Grains.Tests;
 
 /// <summary>
-/// iModel rows stored before the iTwin grain kept its iModels' details still give their iTwin binding, which must
-/// hold for life: the bytes below are <see cref="IModelGrainState"/> serialized at commit 8bd62a6, when it also held
-/// the details (field 0), for a stored and for a deleted iModel.
+/// iModel rows of the layout that also held the iModel's details (field 0, now retired) still give their iTwin binding,
+/// which must hold for life: the bytes below are <see cref="IModelGrainState"/> in that layout, for a stored and for a
+/// deleted iModel.
 /// </summary>
 public sealed class StoredIModelFormatTests
 {

@@ -4,10 +4,9 @@ using Recents.Grains.RecentIModels;
 namespace Recents.Grains.Tests;
 
 /// <summary>
-/// Lists stored by earlier versions must keep loading: the stored bytes below were written by the grain storage
-/// serializer when <see cref="RecentIModel"/> was a class, and it has since become a struct (a list then holds its
-/// entries inline instead of as 25 separate objects). The bytes are <see cref="StoredEntries"/> serialized at commit
-/// 258a5d0, the last with the class; this test also passes there.
+/// Stored lists keep loading whether <see cref="RecentIModel"/> is serialized as a class or as a struct (the struct
+/// holds a list's entries inline instead of as 25 separate objects): the bytes below are <see cref="StoredEntries"/>
+/// as the grain storage serializer wrote them for the class layout.
 /// </summary>
 public sealed class StoredRecentsFormatTests
 {

@@ -5,7 +5,7 @@ internal enum AttemptResult
     /// <summary>204: the add is done and durable.</summary>
     Acknowledged,
 
-    /// <summary>503 in the error envelope with a Retry-After: the contract's way to say "try again".</summary>
+    /// <summary>503 in the error envelope with a Retry-After: the API's way (docs/api.md#unavailability) to say "try again".</summary>
     Unavailable,
 
     /// <summary>Nothing listened (the API process was down); the request never reached the service.</summary>

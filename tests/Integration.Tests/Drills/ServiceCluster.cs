@@ -53,7 +53,7 @@ internal sealed class ServiceCluster : IAsyncDisposable
             ["Silo__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
             ["Silo__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
             // Fast failure detection for the drills: a silo that stops answering is declared dead after two
-            // missed 2 s probes. Production keeps Orleans' defaults (see the README).
+            // missed 2 s probes. Production keeps Orleans' defaults (docs/operations.md#membership-timing).
             ["Membership__ProbeTimeout"] = "00:00:02",
             ["Membership__NumMissedProbesLimit"] = "2",
             ["Membership__IAmAliveTablePublishTimeout"] = "00:00:05",
