@@ -7,7 +7,7 @@ using Recents.PlatformDirectory;
 namespace Recents.Api.Admin;
 
 /// <summary>
-/// Loads the directory seed file named by <c>Directory:SeedFile</c> once the cluster client is connected:
+/// Loads the directory seed file named by <see cref="SeedFileOptions.SeedFile"/> once the cluster client is connected:
 /// <c>{"organizations": [...], "iTwins": [...], "iModels": [...]}</c>, each item an admin PUT body plus its
 /// <c>id</c>. Every item is validated before any is written, and an invalid file stops start-up with a
 /// message naming the bad item. Items are upserts, so loading the same file again changes nothing; an
@@ -15,17 +15,15 @@ namespace Recents.Api.Admin;
 /// tell), is left as it is, with a warning, and the rest of the file is still loaded.
 /// </summary>
 public sealed class SeedFileLoader(
-    IConfiguration configuration, IGrainFactory grains, IOptions<JsonOptions> jsonOptions, ILogger<SeedFileLoader> logger)
+    IOptions<SeedFileOptions> options, IGrainFactory grains, IOptions<JsonOptions> jsonOptions, ILogger<SeedFileLoader> logger)
     : IHostedService
 {
-    public const string SeedFileKey = "Directory:SeedFile";
-
     private sealed record SeedFile(
         IReadOnlyList<JsonElement>? Organizations, IReadOnlyList<JsonElement>? ITwins, IReadOnlyList<JsonElement>? IModels);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var path = configuration[SeedFileKey];
+        var path = options.Value.SeedFile;
         if (string.IsNullOrWhiteSpace(path))
         {
             return;

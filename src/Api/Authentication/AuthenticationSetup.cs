@@ -41,7 +41,7 @@ public static class AuthenticationSetup
                         && await IdentityProvider.IsUnreachableAsync(context.Options, context.HttpContext.RequestAborted))
                     {
                         // The token may be fine: the keys to check it could not be fetched. Say "retry", not "invalid".
-                        await ServiceUnavailableResponse.WriteAsync(context.HttpContext);
+                        await context.HttpContext.RequestServices.GetRequiredService<ServiceUnavailableResponse>().WriteAsync(context.HttpContext);
                         return;
                     }
 

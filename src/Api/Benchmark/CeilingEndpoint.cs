@@ -21,9 +21,13 @@ public static class CeilingEndpoint
     private const string GroupPrefix = "/benchmark";
     private const string CeilingRoute = "/ceiling";
 
-    public static IServiceCollection AddBenchmarkHooks(this IServiceCollection services, IConfiguration configuration) =>
-        services.Configure<BenchmarkOptions>(configuration.GetSection(BenchmarkOptions.SectionName));
+    public static IServiceCollection AddBenchmarkHooks(this IServiceCollection services)
+    {
+        services.AddOptions<BenchmarkOptions>().BindConfiguration(BenchmarkOptions.SectionName);
+        return services;
+    }
 
+    /// <summary>Maps the endpoint only when it is switched on, so that otherwise its route does not exist at all.</summary>
     public static IEndpointRouteBuilder MapBenchmarkCeiling(this IEndpointRouteBuilder app)
     {
         if (!app.ServiceProvider.GetRequiredService<IOptions<BenchmarkOptions>>().Value.CeilingEndpoint)

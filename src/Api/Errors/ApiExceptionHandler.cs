@@ -6,7 +6,7 @@ namespace Recents.Api.Errors;
 /// Last line for exceptions: a cluster or storage outage becomes 503 with Retry-After, anything else a
 /// 500; both in the envelope, neither with details of the exception.
 /// </summary>
-public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger)
+public sealed class ApiExceptionHandler(ServiceUnavailableResponse serviceUnavailable, ILogger<ApiExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger)
             // One line per request during an outage; the stack trace would add nothing but volume.
             logger.LogWarning("The grain cluster or storage could not serve {Method} {Path}; answering 503. {ExceptionType}: {Reason}",
                 httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, exception.Message);
-            await ServiceUnavailableResponse.WriteAsync(httpContext);
+            await serviceUnavailable.WriteAsync(httpContext);
             return true;
         }
 

@@ -4,9 +4,13 @@ namespace Recents.Api.Errors;
 
 public static class ErrorEnvelopeSetup
 {
-    public static IServiceCollection AddErrorEnvelope(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddErrorEnvelope(this IServiceCollection services)
     {
-        services.Configure<UnavailabilityOptions>(configuration.GetSection(UnavailabilityOptions.SectionName));
+        services.AddOptions<UnavailabilityOptions>()
+            .BindConfiguration(UnavailabilityOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ServiceUnavailableResponse>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         return services;
     }

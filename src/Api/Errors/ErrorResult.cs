@@ -16,8 +16,6 @@ public sealed class ErrorResult(int statusCode, ApiError error) : IResult, IStat
 
     int? IStatusCodeHttpResult.StatusCode => statusCode;
 
-    public ApiError Error => error;
-
     public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext.Response, statusCode, error);
 
     public static Task WriteAsync(HttpResponse response, int statusCode, ApiError error)

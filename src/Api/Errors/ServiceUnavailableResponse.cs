@@ -3,13 +3,14 @@ using Microsoft.Extensions.Options;
 
 namespace Recents.Api.Errors;
 
-public static class ServiceUnavailableResponse
+/// <summary>503 ServiceUnavailable in the envelope, with the configured Retry-After (docs/api.md#unavailability).</summary>
+public sealed class ServiceUnavailableResponse(IOptions<UnavailabilityOptions> options)
 {
-    /// <summary>503 ServiceUnavailable in the envelope, with the configured Retry-After (docs/api.md#common-rules).</summary>
-    public static Task WriteAsync(HttpContext context)
+    private readonly string retryAfterSeconds = options.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+
+    public Task WriteAsync(HttpContext context)
     {
-        var retryAfter = context.RequestServices.GetRequiredService<IOptions<UnavailabilityOptions>>().Value.RetryAfterSeconds;
-        context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers.RetryAfter = retryAfterSeconds;
         return ErrorResult.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable, ApiErrors.ServiceUnavailable);
     }
 }

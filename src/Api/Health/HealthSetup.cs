@@ -46,6 +46,6 @@ public static class HealthSetup
             return context.Response.WriteAsync(report.Status.ToString());
         }
 
-        return ServiceUnavailableResponse.WriteAsync(context);
+        return context.RequestServices.GetRequiredService<ServiceUnavailableResponse>().WriteAsync(context);
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Recents.RateLimiting;
 
 namespace Recents.Api.RateLimiting;
@@ -6,7 +7,7 @@ namespace Recents.Api.RateLimiting;
 /// Request budgets per client application (docs/api.md#rate-limits), bound from the <c>RateLimits</c> section: named tiers,
 /// the tier of clients not listed, and the tier of each listed client id.
 /// </summary>
-public sealed class RateLimitOptions
+public sealed class RateLimitOptions : IValidatableObject
 {
     public const string SectionName = "RateLimits";
 
@@ -33,26 +34,29 @@ public sealed class RateLimitOptions
             : throw new InvalidOperationException($"{SectionName}: tier '{tierName}' is not defined under {SectionName}:Tiers.");
     }
 
-    public void Validate()
+    /// <summary>Checked at start (<c>ValidateOnStart</c>): every tier in use is defined, with budgets of at least 1.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Enabled)
         {
-            return;
+            yield break;
         }
 
         foreach (var tierName in Clients.Values.Append(DefaultTier).Distinct())
         {
-            var tier = Tiers.GetValueOrDefault(tierName)
-                ?? throw new InvalidOperationException($"{SectionName}: tier '{tierName}' is used but not defined under {SectionName}:Tiers.");
-            if (tier.RequestsPerMinute < 1 || tier.RequestsPerHour < 1)
+            if (Tiers.GetValueOrDefault(tierName) is not { } tier)
             {
-                throw new InvalidOperationException($"{SectionName}:Tiers:{tierName}: requests per minute and per hour must be at least 1.");
+                yield return new ValidationResult($"{SectionName}: tier '{tierName}' is used but not defined under {SectionName}:Tiers.");
+            }
+            else if (tier.RequestsPerMinute < 1 || tier.RequestsPerHour < 1)
+            {
+                yield return new ValidationResult($"{SectionName}:Tiers:{tierName}: requests per minute and per hour must be at least 1.");
             }
         }
 
         if (MaxPermitsPerLease < 1)
         {
-            throw new InvalidOperationException($"{SectionName}:{nameof(MaxPermitsPerLease)} must be at least 1.");
+            yield return new ValidationResult($"{SectionName}:{nameof(MaxPermitsPerLease)} must be at least 1.");
         }
     }
 }

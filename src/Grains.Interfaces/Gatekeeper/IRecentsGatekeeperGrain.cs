@@ -4,9 +4,10 @@ using Recents.PlatformDirectory;
 namespace Recents.Gatekeeper;
 
 /// <summary>
-/// Where every request on a user's recents enters the silo: it decides, by <see cref="ViewAccess"/> (docs/api.md#who-may-view-an-imodel) against
-/// the directory as it is now, and only then calls the user's <see cref="IRecentIModelsGrain"/>. Deciding next to the
-/// directory grains and the user's grain makes a request one call from the API, and only the answer crosses back.
+/// The only way into a user's recents: it decides who may view what (docs/api.md#who-may-view-an-imodel) against the
+/// directory as it is now, and only then calls the user's list grain, which lives in the silo's assembly and cannot be
+/// called from outside. Deciding next to the directory grains and the user's grain makes a request one call from the
+/// API, and only the answer crosses back.
 /// </summary>
 [Alias("recents.IRecentsGatekeeperGrain")]
 public interface IRecentsGatekeeperGrain : IGrainWithIntegerKey

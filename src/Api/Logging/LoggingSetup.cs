@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.HttpLogging;
+
+namespace Recents.Api.Logging;
+
+public static class LoggingSetup
+{
+    /// <summary>
+    /// One console line per log entry, with its scopes (the correlation id), in UTC; and one line per request (method,
+    /// path, status, duration) in the request's scope. No headers: they carry bearer tokens.
+    /// </summary>
+    public static WebApplicationBuilder AddRecentsLogging(this WebApplicationBuilder builder)
+    {
+        builder.Logging.AddSimpleConsole(options =>
+        {
+            options.IncludeScopes = true;
+            options.SingleLine = true;
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            options.UseUtcTimestamp = true;
+        });
+        builder.Services.AddHttpLogging(options =>
+        {
+            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            options.CombineLogs = true;
+        });
+        return builder;
+    }
+}
