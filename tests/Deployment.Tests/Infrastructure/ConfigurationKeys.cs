@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
+using Recents.Api.Admin;
+using Recents.Api.Benchmark;
 using Recents.Api.Errors;
+using Recents.Api.Proxy;
 using Recents.Api.RateLimiting;
 using Recents.Hosting;
 using Recents.Silo;
@@ -25,8 +28,8 @@ internal static class ConfigurationKeys
     };
 
     /// <summary>
-    /// Sections the process binds to an options class (SiloSetup, OrleansClientSetup, ErrorEnvelopeSetup,
-    /// RateLimitingSetup): a key below them must be a property of the class, with a value of its type.
+    /// Sections the process binds to an options class (<c>AddOptions&lt;T&gt;().BindConfiguration(section)</c>): a key below
+    /// them must be a property of the class, with a value of its type.
     /// </summary>
     public static IReadOnlyDictionary<string, Type> OptionsSections(ServiceProcess process) => process switch
     {
@@ -34,13 +37,18 @@ internal static class ConfigurationKeys
         {
             [ClusterConnectionOptions.SectionName] = typeof(ClusterConnectionOptions),
             [SiloEndpointOptions.SectionName] = typeof(SiloEndpointOptions),
-            ["Membership"] = typeof(ClusterMembershipOptions),
+            [SiloSetup.MembershipSection] = typeof(ClusterMembershipOptions),
+            [SiloSetup.GrainCollectionSection] = typeof(GrainCollectionOptions),
+            [GrainStateOptions.SectionName] = typeof(GrainStateOptions),
         },
         _ => new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
         {
             [ClusterConnectionOptions.SectionName] = typeof(ClusterConnectionOptions),
             [RateLimitOptions.SectionName] = typeof(RateLimitOptions),
             [UnavailabilityOptions.SectionName] = typeof(UnavailabilityOptions),
+            [ProxyHeadersOptions.SectionName] = typeof(ProxyHeadersOptions),
+            [SeedFileOptions.SectionName] = typeof(SeedFileOptions),
+            [BenchmarkOptions.SectionName] = typeof(BenchmarkOptions),
         },
     };
 
