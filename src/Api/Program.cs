@@ -1,10 +1,10 @@
 using Recents.Api.Admin;
 using Recents.Api.Authentication;
 using Recents.Api.Benchmark;
+using Recents.Api.ClusterClient;
 using Recents.Api.Correlation;
 using Recents.Api.Errors;
 using Recents.Api.Health;
-using Recents.Api.Hosting;
 using Recents.Api.Logging;
 using Recents.Api.OpenApi;
 using Recents.Api.Proxy;

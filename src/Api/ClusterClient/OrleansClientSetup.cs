@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Recents.Hosting;
 
-namespace Recents.Api.Hosting;
+namespace Recents.Api.ClusterClient;
 
 public static class OrleansClientSetup
 {

@@ -1,4 +1,4 @@
-namespace Recents.Api.Hosting;
+namespace Recents.Api.ClusterClient;
 
 /// <summary>
 /// Keeps trying to reach the cluster at start-up until the host stops, instead of giving up after a few
