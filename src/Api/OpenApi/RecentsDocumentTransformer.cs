@@ -1,17 +1,13 @@
-using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Recents.Api.Authentication;
 using Recents.Api.Errors;
-using Recents.Api.RecentIModels;
 
 namespace Recents.Api.OpenApi;
 
 /// <summary>
-/// What the endpoints' metadata cannot say: the document's title, the bearer scheme, the health probes (mapped as
-/// health checks, outside the API explorer), and the two shapes of the items of <see cref="RecentIModelsPage"/>.
+/// What the endpoints' metadata cannot say: the document's title, the bearer scheme, and the health probes (mapped as
+/// health checks, outside the API explorer).
 /// </summary>
 internal sealed class RecentsDocumentTransformer : IOpenApiDocumentTransformer
 {
@@ -19,7 +15,7 @@ internal sealed class RecentsDocumentTransformer : IOpenApiDocumentTransformer
 
     private const string HealthTag = "Health";
 
-    public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo
         {
@@ -49,9 +45,8 @@ internal sealed class RecentsDocumentTransformer : IOpenApiDocumentTransformer
         DescribeTag(document, "Directory administration", $"Organizations, iTwins and iModels, and who may see them. Scope `{Scopes.RecentsAdmin}`.");
         DescribeTag(document, HealthTag, "Probes for the orchestrator; no authentication.");
         TrimTrailingSlashes(document);
-        var envelope = await ComponentAsync<ErrorEnvelope>(document, context, cancellationToken);
-        AddHealthProbes(document, envelope);
-        await DescribePageItemsAsync(document, context, cancellationToken);
+        AddHealthProbes(document, new OpenApiSchemaReference(nameof(ErrorEnvelope), document));
+        return Task.CompletedTask;
     }
 
     private static void DescribeTag(OpenApiDocument document, string name, string description)
@@ -131,69 +126,5 @@ internal sealed class RecentsDocumentTransformer : IOpenApiDocumentTransformer
                 [HttpMethod.Head] = Operation("Head", withBody: false),
             },
         };
-    }
-
-    /// <summary>
-    /// The page's items are typed <c>object</c> in C#: minimal items or full iModels, as <c>Prefer</c> asked. Say which.
-    /// </summary>
-    private static async Task DescribePageItemsAsync(
-        OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
-    {
-        if (document.Components?.Schemas is not { } schemas
-            || !schemas.TryGetValue(nameof(RecentIModelsPage), out var found)
-            || found is not OpenApiSchema { Properties: not null } page)
-        {
-            return;
-        }
-
-        page.Properties["iModels"] = new OpenApiSchema
-        {
-            Type = JsonSchemaType.Array,
-            Description = "Most recently used first unless `$orderBy` says otherwise. `Prefer: return=minimal` (the default): "
-                + "`IModelSummary` items; `Prefer: return=representation`: `IModelRepresentation` items.",
-            Items = new OpenApiSchema
-            {
-                OneOf =
-                [
-                    await ComponentAsync<IModelSummary>(document, context, cancellationToken),
-                    await ComponentAsync<IModelRepresentation>(document, context, cancellationToken),
-                ],
-            },
-        };
-    }
-
-    /// <summary>A reference to the schema of <typeparamref name="T"/>, added to the components unless it is there.</summary>
-    private static async Task<IOpenApiSchema> ComponentAsync<T>(
-        OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
-    {
-        var id = typeof(T).Name;
-        if (document.Components?.Schemas?.ContainsKey(id) != true)
-        {
-            var schema = await context.GetOrCreateSchemaAsync(typeof(T), null, cancellationToken);
-            RestoreNullableObjects(schema, typeof(T));
-            document.AddComponent(id, schema);
-        }
-
-        return new OpenApiSchemaReference(id, document);
-    }
-
-    /// <summary>
-    /// A schema made on its own inlines object-typed properties without <c>null</c> in their type even when C# allows
-    /// null (the generator would have said so in a reference); put it back, as the generated components say it.
-    /// </summary>
-    private static void RestoreNullableObjects(OpenApiSchema schema, Type type)
-    {
-        var nullability = new NullabilityInfoContext();
-        foreach (var property in type.GetProperties())
-        {
-            var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-            if (schema.Properties?.TryGetValue(name, out var found) == true
-                && found is OpenApiSchema { Type: { } jsonType } inline
-                && !jsonType.HasFlag(JsonSchemaType.Null)
-                && nullability.Create(property).ReadState == NullabilityState.Nullable)
-            {
-                inline.Type = jsonType | JsonSchemaType.Null;
-            }
-        }
     }
 }

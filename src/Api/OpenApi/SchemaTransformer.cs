@@ -10,19 +10,30 @@ using Microsoft.OpenApi;
 namespace Recents.Api.OpenApi;
 
 /// <summary>
-/// What the generator leaves out of parameter schemas: <c>[AllowedValues]</c> as the <c>enum</c>, and a number
-/// parameter typed as the number it is.
+/// What the generator leaves out of schemas: <c>[AllowedValues]</c> on a parameter as its <c>enum</c>;
+/// <see cref="ItemsOneOfAttribute"/> on a list property as its items' <c>oneOf</c>, of schemas the generator makes and
+/// files under components like any other; and a number parameter typed as the number it is.
 /// </summary>
 internal sealed class SchemaTransformer : IOpenApiSchemaTransformer
 {
-    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         if (context is { ParameterDescription: { } parameter, JsonPropertyInfo: null })
         {
             DescribeParameter(schema, parameter);
         }
 
-        return Task.CompletedTask;
+        if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(ItemsOneOfAttribute), inherit: false)
+                .SingleOrDefault() is ItemsOneOfAttribute items)
+        {
+            var shapes = new List<IOpenApiSchema>();
+            foreach (var type in items.Types)
+            {
+                shapes.Add(await context.GetOrCreateSchemaAsync(type, null, cancellationToken));
+            }
+
+            schema.Items = new OpenApiSchema { OneOf = shapes };
+        }
     }
 
     private static void DescribeParameter(OpenApiSchema schema, ApiParameterDescription parameter)
