@@ -44,7 +44,6 @@ internal sealed class RecentsDocumentTransformer : IOpenApiDocumentTransformer
         DescribeTag(document, "Recent iModels", $"The caller's recently used iModels. Scope `{Scopes.ITwinPlatform}`.");
         DescribeTag(document, "Directory administration", $"Organizations, iTwins and iModels, and who may see them. Scope `{Scopes.RecentsAdmin}`.");
         DescribeTag(document, HealthTag, "Probes for the orchestrator; no authentication.");
-        TrimTrailingSlashes(document);
         AddHealthProbes(document, new OpenApiSchemaReference(nameof(ErrorEnvelope), document));
         return Task.CompletedTask;
     }
@@ -59,16 +58,6 @@ internal sealed class RecentsDocumentTransformer : IOpenApiDocumentTransformer
         else
         {
             document.Tags.Add(new OpenApiTag { Name = name, Description = description });
-        }
-    }
-
-    /// <summary><c>MapGet("/")</c> in the <c>/imodels/recents</c> group is served at <c>/imodels/recents</c>: say so.</summary>
-    private static void TrimTrailingSlashes(OpenApiDocument document)
-    {
-        foreach (var path in document.Paths.Keys.Where(path => path.Length > 1 && path.EndsWith('/')).ToList())
-        {
-            document.Paths[path.TrimEnd('/')] = document.Paths[path];
-            document.Paths.Remove(path);
         }
     }
 

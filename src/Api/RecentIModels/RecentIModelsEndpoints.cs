@@ -45,7 +45,8 @@ public static class RecentIModelsEndpoints
             .WithSummary("Remove an iModel from my recents")
             .WithDescription("Idempotent: 204 whether or not the iModel was in the caller's list.")
             .ProducesError(StatusCodes.Status404NotFound, IModelNotFoundDescription);
-        recents.MapGet("/", ListAsync)
+        // "" rather than "/": the route, and so the documented path, is /imodels/recents without a trailing slash.
+        recents.MapGet("", ListAsync)
             .WithName("ListRecentIModels")
             .WithSummary("List my recent iModels in an iTwin")
             .WithDescription("The caller's recent iModels that belong to the iTwin, still exist and the caller may view now, most "
