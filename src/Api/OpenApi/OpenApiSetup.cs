@@ -23,6 +23,7 @@ public static class OpenApiSetup
         services.AddOpenApi(DocumentName, options =>
         {
             options.AddDocumentTransformer<RecentsDocumentTransformer>();
+            options.AddDocumentTransformer<HealthProbesTransformer>();
             options.AddOperationTransformer<SecurityAndHeadersTransformer>();
             options.AddSchemaTransformer<SchemaTransformer>();
         });
