@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Recents.Api.Authentication;
@@ -13,6 +14,8 @@ namespace Recents.Api.Admin;
 /// <summary><c>/admin/...</c>: idempotent upserts and reads of the directory (docs/api.md#directory-administration), for <c>recents-admin</c> tokens.</summary>
 public static class AdminEndpoints
 {
+    private const string EntryIdDescription = "The id of the organization, iTwin or iModel that the path names, a GUID.";
+
     private static readonly ErrorResult IModelMoved = ErrorResult.UnprocessableEntity(ApiErrors.InvalidRequestBody(
         [new ApiErrorDetail("InvalidValue", "An iModel belongs to one iTwin for life, even after it is deleted; it cannot be stored in another.", "iTwinId")]));
 
@@ -46,7 +49,8 @@ public static class AdminEndpoints
                 var unknown => throw new UnreachableException($"No answer for the iModel store result {unknown}."),
             },
             async (grains, id) => await grains.GetGrain<IIModelGrain>(id).GetAsync() is { } details ? IModelBody.From(details) : null);
-        admin.MapDelete("/imodels/{id}", async Task<Results<NoContent, ErrorResult>> (string id, IGrainFactory grains) =>
+        admin.MapDelete("/imodels/{id}", async Task<Results<NoContent, ErrorResult>> (
+            [Description("The iModel's id, a GUID.")] string id, IGrainFactory grains) =>
         {
             if (!Ids.TryParse(id, out var guid))
             {
@@ -59,7 +63,6 @@ public static class AdminEndpoints
             .WithName("DeleteIModel")
             .WithSummary("Delete an iModel")
             .WithDescription("Idempotent. The iModel leaves every recents list at the next request; its id stays bound to its iTwin.")
-            .WithPathParameter("id", "The iModel's id, a GUID.")
             .ProducesError(StatusCodes.Status404NotFound, "`iModelNotFound`: the id is not a GUID.");
         return app;
     }
@@ -78,12 +81,11 @@ public static class AdminEndpoints
         where TResponse : class
     {
         var operation = char.ToUpperInvariant(name[0]) + name[1..];
-        admin.MapPut($"/{resource}/{{id}}", (string id, HttpRequest request, AdminBodyReader reader, IGrainFactory grains) =>
+        admin.MapPut($"/{resource}/{{id}}", ([Description(EntryIdDescription)] string id, HttpRequest request, AdminBodyReader reader, IGrainFactory grains) =>
             PutAsync(id, request, reader, toDetails, notFound, (guid, details) => store(grains, guid, details)))
             .WithName($"Put{operation}")
             .WithSummary($"Store an {name}")
             .WithDescription("Idempotent upsert: the body replaces whatever was stored under this id.")
-            .WithPathParameter("id", $"The {name}'s id, a GUID.")
             .Accepts<TBody>(MediaTypes.Json)
             .ProducesError(StatusCodes.Status404NotFound, $"`{notFound.Code}`: the id is not a GUID.")
             .ProducesError(StatusCodes.Status413PayloadTooLarge)
@@ -91,12 +93,11 @@ public static class AdminEndpoints
                 "`InvalidRequestBody`: the body is not JSON of this shape, or fields are missing or invalid (an iModel also may not "
                 + "move to another iTwin, nor make its iTwin's iModels exceed what an iTwin can store); `details` names each, its "
                 + "target the field's path.");
-        admin.MapGet($"/{resource}/{{id}}", (string id, IGrainFactory grains) =>
+        admin.MapGet($"/{resource}/{{id}}", ([Description(EntryIdDescription)] string id, IGrainFactory grains) =>
             GetAsync(id, notFound, guid => load(grains, guid)))
             .WithName($"Get{operation}")
             .WithSummary($"Read an {name}")
             .WithDescription("What was stored, in the shape of the PUT body.")
-            .WithPathParameter("id", $"The {name}'s id, a GUID.")
             .ProducesError(StatusCodes.Status404NotFound, $"`{notFound.Code}`: the id is not a GUID, or nothing is stored under it.");
     }
 

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 using Recents.Api.ContentNegotiation;
 using Recents.Api.Errors;
 
@@ -6,7 +6,8 @@ namespace Recents.Api.OpenApi;
 
 /// <summary>
 /// Declares, as endpoint metadata, the error statuses an endpoint answers: each in the envelope
-/// (<see cref="ErrorEnvelope"/>), as <c>application/json</c> (docs/api.md#common-rules).
+/// (<see cref="ErrorEnvelope"/>), as <c>application/json</c> (docs/api.md#error-envelope), with a description. The
+/// attribute form, because only its description reaches the document.
 /// </summary>
 public static class ErrorResponses
 {
@@ -24,9 +25,12 @@ public static class ErrorResponses
     /// <summary>One error status; without a description, the usual one for that status in this API.</summary>
     public static TBuilder ProducesError<TBuilder>(this TBuilder builder, int statusCode, string? description = null)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new ErrorResponseMetadata(statusCode, description ?? DefaultDescription(statusCode)));
+        builder.WithMetadata(new ProducesResponseTypeAttribute<ErrorEnvelope>(statusCode, MediaTypes.Json)
+        {
+            Description = description ?? DefaultDescription(statusCode),
+        });
 
-    public static string DefaultDescription(int statusCode) => statusCode switch
+    private static string DefaultDescription(int statusCode) => statusCode switch
     {
         StatusCodes.Status401Unauthorized =>
             "`HeaderNotFound` when there is no Authorization header; `Unauthorized` when it is not `Bearer <token>`, or the "
@@ -45,15 +49,4 @@ public static class ErrorResponses
             + "Retry after the number of seconds in Retry-After.",
         _ => "An error, in the error envelope.",
     };
-
-    private sealed class ErrorResponseMetadata(int statusCode, string description) : IProducesResponseTypeMetadata
-    {
-        public Type? Type => typeof(ErrorEnvelope);
-
-        public int StatusCode => statusCode;
-
-        public string? Description => description;
-
-        public IEnumerable<string> ContentTypes => [MediaTypes.Json];
-    }
 }

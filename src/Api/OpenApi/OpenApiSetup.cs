@@ -4,7 +4,8 @@ namespace Recents.Api.OpenApi;
 
 /// <summary>
 /// The API's OpenAPI document, built by ASP.NET Core from the endpoints and their metadata, completed by the
-/// transformers in this folder; and, in Development only, a reference page (Scalar) that reads it.
+/// transformers in this folder with what metadata cannot say; and, in Development only, a reference page (Scalar)
+/// that reads it.
 /// </summary>
 public static class OpenApiSetup
 {
@@ -22,7 +23,9 @@ public static class OpenApiSetup
         services.AddOpenApi(DocumentName, options =>
         {
             options.AddDocumentTransformer<RecentsDocumentTransformer>();
+            options.AddDocumentTransformer<HealthProbesTransformer>();
             options.AddOperationTransformer<SecurityAndHeadersTransformer>();
+            options.AddSchemaTransformer<SchemaTransformer>();
         });
 
     /// <summary>

@@ -1,25 +1,15 @@
-using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Recents.Api.Authentication;
-using Recents.Api.Errors;
-using Recents.Api.RecentIModels;
 
 namespace Recents.Api.OpenApi;
 
-/// <summary>
-/// What the endpoints' metadata cannot say: the document's title, the bearer scheme, the health probes (mapped as
-/// health checks, outside the API explorer), and the two shapes of the items of <see cref="RecentIModelsPage"/>.
-/// </summary>
+/// <summary>What no endpoint metadata can say: the document's title, its servers, the bearer scheme and what each tag is.</summary>
 internal sealed class RecentsDocumentTransformer : IOpenApiDocumentTransformer
 {
     public const string BearerScheme = "Bearer";
 
-    private const string HealthTag = "Health";
-
-    public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo
         {
@@ -47,11 +37,8 @@ internal sealed class RecentsDocumentTransformer : IOpenApiDocumentTransformer
 
         DescribeTag(document, "Recent iModels", $"The caller's recently used iModels. Scope `{Scopes.ITwinPlatform}`.");
         DescribeTag(document, "Directory administration", $"Organizations, iTwins and iModels, and who may see them. Scope `{Scopes.RecentsAdmin}`.");
-        DescribeTag(document, HealthTag, "Probes for the orchestrator; no authentication.");
-        TrimTrailingSlashes(document);
-        var envelope = await ComponentAsync<ErrorEnvelope>(document, context, cancellationToken);
-        AddHealthProbes(document, envelope);
-        await DescribePageItemsAsync(document, context, cancellationToken);
+        DescribeTag(document, HealthProbesTransformer.Tag, "Probes for the orchestrator; no authentication.");
+        return Task.CompletedTask;
     }
 
     private static void DescribeTag(OpenApiDocument document, string name, string description)
@@ -64,136 +51,6 @@ internal sealed class RecentsDocumentTransformer : IOpenApiDocumentTransformer
         else
         {
             document.Tags.Add(new OpenApiTag { Name = name, Description = description });
-        }
-    }
-
-    /// <summary><c>MapGet("/")</c> in the <c>/imodels/recents</c> group is served at <c>/imodels/recents</c>: say so.</summary>
-    private static void TrimTrailingSlashes(OpenApiDocument document)
-    {
-        foreach (var path in document.Paths.Keys.Where(path => path.Length > 1 && path.EndsWith('/')).ToList())
-        {
-            document.Paths[path.TrimEnd('/')] = document.Paths[path];
-            document.Paths.Remove(path);
-        }
-    }
-
-    private static void AddHealthProbes(OpenApiDocument document, IOpenApiSchema envelope)
-    {
-        document.Paths["/health/live"] = HealthPath(
-            "Liveness", "The process is up. Touches neither the grain cluster nor storage; no authentication.", envelope, canBeUnavailable: false);
-        document.Paths["/health/ready"] = HealthPath(
-            "Readiness", "200 only when the grain cluster and storage answer; no authentication.", envelope, canBeUnavailable: true);
-    }
-
-    /// <summary>GET and HEAD of a probe; HEAD answers the same statuses and headers, without a body.</summary>
-    private static OpenApiPathItem HealthPath(string name, string description, IOpenApiSchema envelope, bool canBeUnavailable)
-    {
-        OpenApiOperation Operation(string method, bool withBody)
-        {
-            var responses = new OpenApiResponses
-            {
-                ["200"] = new OpenApiResponse
-                {
-                    Description = "Healthy.",
-                    Content = withBody
-                        ? new Dictionary<string, OpenApiMediaType> { ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } }
-                        : null,
-                },
-            };
-            if (canBeUnavailable)
-            {
-                var unavailable = new OpenApiResponse
-                {
-                    Description = "`ServiceUnavailable`: the grain cluster or its storage does not answer. Retry after the number of seconds in Retry-After.",
-                    Content = withBody
-                        ? new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = envelope } }
-                        : null,
-                };
-                SecurityAndHeadersTransformer.AddHeaders("503", unavailable);
-                responses["503"] = unavailable;
-            }
-
-            return new OpenApiOperation
-            {
-                OperationId = $"{method}{name}",
-                Summary = $"{name} probe",
-                Description = description,
-                Tags = new HashSet<OpenApiTagReference> { new(HealthTag) },
-                Responses = responses,
-            };
-        }
-
-        return new OpenApiPathItem
-        {
-            Operations = new Dictionary<HttpMethod, OpenApiOperation>
-            {
-                [HttpMethod.Get] = Operation("Get", withBody: true),
-                [HttpMethod.Head] = Operation("Head", withBody: false),
-            },
-        };
-    }
-
-    /// <summary>
-    /// The page's items are typed <c>object</c> in C#: minimal items or full iModels, as <c>Prefer</c> asked. Say which.
-    /// </summary>
-    private static async Task DescribePageItemsAsync(
-        OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
-    {
-        if (document.Components?.Schemas is not { } schemas
-            || !schemas.TryGetValue(nameof(RecentIModelsPage), out var found)
-            || found is not OpenApiSchema { Properties: not null } page)
-        {
-            return;
-        }
-
-        page.Properties["iModels"] = new OpenApiSchema
-        {
-            Type = JsonSchemaType.Array,
-            Description = "Most recently used first unless `$orderBy` says otherwise. `Prefer: return=minimal` (the default): "
-                + "`IModelSummary` items; `Prefer: return=representation`: `IModelRepresentation` items.",
-            Items = new OpenApiSchema
-            {
-                OneOf =
-                [
-                    await ComponentAsync<IModelSummary>(document, context, cancellationToken),
-                    await ComponentAsync<IModelRepresentation>(document, context, cancellationToken),
-                ],
-            },
-        };
-    }
-
-    /// <summary>A reference to the schema of <typeparamref name="T"/>, added to the components unless it is there.</summary>
-    private static async Task<IOpenApiSchema> ComponentAsync<T>(
-        OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
-    {
-        var id = typeof(T).Name;
-        if (document.Components?.Schemas?.ContainsKey(id) != true)
-        {
-            var schema = await context.GetOrCreateSchemaAsync(typeof(T), null, cancellationToken);
-            RestoreNullableObjects(schema, typeof(T));
-            document.AddComponent(id, schema);
-        }
-
-        return new OpenApiSchemaReference(id, document);
-    }
-
-    /// <summary>
-    /// A schema made on its own inlines object-typed properties without <c>null</c> in their type even when C# allows
-    /// null (the generator would have said so in a reference); put it back, as the generated components say it.
-    /// </summary>
-    private static void RestoreNullableObjects(OpenApiSchema schema, Type type)
-    {
-        var nullability = new NullabilityInfoContext();
-        foreach (var property in type.GetProperties())
-        {
-            var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-            if (schema.Properties?.TryGetValue(name, out var found) == true
-                && found is OpenApiSchema { Type: { } jsonType } inline
-                && !jsonType.HasFlag(JsonSchemaType.Null)
-                && nullability.Create(property).ReadState == NullabilityState.Nullable)
-            {
-                inline.Type = jsonType | JsonSchemaType.Null;
-            }
         }
     }
 }

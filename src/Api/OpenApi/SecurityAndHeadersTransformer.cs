@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Recents.Api.Authentication;
@@ -8,16 +6,16 @@ using Recents.Api.Authentication;
 namespace Recents.Api.OpenApi;
 
 /// <summary>
-/// For every operation: the bearer scheme with the scope its authorization policy demands; the descriptions its
-/// response metadata gives; the headers that come with its error responses (<c>WWW-Authenticate</c> on 401,
-/// <c>Retry-After</c> on 429 and 503); and its responses in the order of their statuses.
+/// What no endpoint metadata says to the generator, for every operation: the bearer scheme with the scope its
+/// authorization policy demands (docs/api.md#authentication); the headers that come with its error responses
+/// (<c>WWW-Authenticate</c> on 401, <c>Retry-After</c> on 429 and 503); and its responses in the order of their
+/// statuses, where the generator lists a group's before the endpoint's own.
 /// </summary>
 internal sealed class SecurityAndHeadersTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        var scopes = metadata
+        var scopes = context.Description.ActionDescriptor.EndpointMetadata
             .OfType<IAuthorizeData>()
             .Select(authorize => ScopeOf(authorize.Policy))
             .OfType<string>()
@@ -34,30 +32,19 @@ internal sealed class SecurityAndHeadersTransformer : IOpenApiOperationTransform
             ];
         }
 
-        if (operation.Responses is not { } responses)
+        if (operation.Responses is { } responses)
         {
-            return Task.CompletedTask;
-        }
-
-        var descriptions = metadata.OfType<IProducesResponseTypeMetadata>()
-            .Where(response => response.Description is not null)
-            .GroupBy(response => response.StatusCode.ToString(CultureInfo.InvariantCulture))
-            .ToDictionary(group => group.Key, group => group.Last().Description!);
-        var sorted = responses.OrderBy(response => response.Key, StringComparer.Ordinal).ToList();
-        responses.Clear();
-        foreach (var (status, response) in sorted)
-        {
-            if (response is OpenApiResponse concrete)
+            var sorted = responses.OrderBy(response => response.Key, StringComparer.Ordinal).ToList();
+            responses.Clear();
+            foreach (var (status, response) in sorted)
             {
-                if (descriptions.TryGetValue(status, out var description))
+                if (response is OpenApiResponse concrete)
                 {
-                    concrete.Description = description;
+                    AddHeaders(status, concrete);
                 }
 
-                AddHeaders(status, concrete);
+                responses[status] = response;
             }
-
-            responses[status] = response;
         }
 
         return Task.CompletedTask;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Recents.Api.Authentication;
@@ -18,6 +19,8 @@ namespace Recents.Api.RecentIModels;
 /// </summary>
 public static class RecentIModelsEndpoints
 {
+    private const string IModelIdDescription = "The iModel's id, a GUID.";
+
     private const string IModelNotFoundDescription =
         "`iModelNotFound`: the id is not a GUID, no such iModel exists, or the caller may not view it (indistinguishable by design).";
 
@@ -36,20 +39,19 @@ public static class RecentIModelsEndpoints
             .WithDescription("Puts the iModel first in the caller's list (25 at most, one list per user across iTwins), moving it "
                 + "there if it is already listed and dropping the least recently used past 25. Any body and Content-Type are "
                 + "ignored. 204 means the change is durable.")
-            .WithPathParameter("id", "The iModel's id, a GUID.")
             .ProducesError(StatusCodes.Status404NotFound, IModelNotFoundDescription);
         recents.MapDelete("/{id}", RemoveAsync)
             .WithName("RemoveRecentIModel")
             .WithSummary("Remove an iModel from my recents")
             .WithDescription("Idempotent: 204 whether or not the iModel was in the caller's list.")
-            .WithPathParameter("id", "The iModel's id, a GUID.")
             .ProducesError(StatusCodes.Status404NotFound, IModelNotFoundDescription);
-        recents.MapGet("/", ListAsync)
+        // "" rather than "/": the route, and so the documented path, is /imodels/recents without a trailing slash.
+        recents.MapGet("", ListAsync)
             .WithName("ListRecentIModels")
             .WithSummary("List my recent iModels in an iTwin")
             .WithDescription("The caller's recent iModels that belong to the iTwin, still exist and the caller may view now, most "
                 + "recently used first unless `$orderBy` says otherwise; a page of them with absolute links to the previous and next pages.")
-            .WithListRecentsParameters()
+            .WithDeclaredParameters<ListRecentsParameters>()
             .Produces<RecentIModelsPage>(StatusCodes.Status200OK, MediaTypes.ITwinPlatformV2, MediaTypes.Json)
             .ProducesError(StatusCodes.Status404NotFound,
                 "`iTwinNotFound`: the iTwin does not exist, or the caller is neither a member of it nor an administrator of its organization.")
@@ -70,10 +72,12 @@ public static class RecentIModelsEndpoints
             .AddEndpointFilter<AcceptHeaderFilter>()
             .AddEndpointFilter<ReadBodyFirstFilter>();
 
-    private static Task<Results<NoContent, ErrorResult>> AddAsync(string id, ClaimsPrincipal user, IRecentsGatekeeperGrain recents) =>
+    private static Task<Results<NoContent, ErrorResult>> AddAsync(
+        [Description(IModelIdDescription)] string id, ClaimsPrincipal user, IRecentsGatekeeperGrain recents) =>
         ChangeAsync(id, user, recents.AddAsync);
 
-    private static Task<Results<NoContent, ErrorResult>> RemoveAsync(string id, ClaimsPrincipal user, IRecentsGatekeeperGrain recents) =>
+    private static Task<Results<NoContent, ErrorResult>> RemoveAsync(
+        [Description(IModelIdDescription)] string id, ClaimsPrincipal user, IRecentsGatekeeperGrain recents) =>
         ChangeAsync(id, user, recents.RemoveAsync);
 
     /// <summary>POST and DELETE: 404 unless the caller may view the iModel now, else the change to their list, then 204.</summary>

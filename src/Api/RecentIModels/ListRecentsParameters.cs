@@ -1,0 +1,37 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Recents.Api.RecentIModels;
+
+/// <summary>
+/// The query and <c>Prefer</c> header of <c>GET /imodels/recents</c> as the OpenAPI document declares them
+/// (docs/api.md#list-recents). Never bound: <see cref="ListRecentsQuery.Parse"/> reads the query itself, so that one
+/// 422 names every bad parameter where binding would refuse the first with a 400.
+/// </summary>
+public sealed record ListRecentsParameters(
+    [Required]
+    [FromQuery(Name = ListRecentsQuery.ITwinIdParameter)]
+    [Description("The iTwin whose iModels to list. Missing or not a GUID: 422 `InvalidiModelsRequest`.")]
+    Guid ITwinId,
+    [FromQuery(Name = ListRecentsQuery.TopParameter)]
+    [Range(1, ListRecentsQuery.MaxTop)]
+    [DefaultValue(ListRecentsQuery.DefaultTop)]
+    [Description("How many iModels to return, 1 to 1000. Out of range or not an integer: 422.")]
+    int Top,
+    [FromQuery(Name = ListRecentsQuery.SkipParameter)]
+    [Range(0, int.MaxValue)]
+    [DefaultValue(0)]
+    [Description("How many iModels to skip, at least 0. Negative or not an integer: 422.")]
+    int Skip,
+    [FromQuery(Name = ListRecentsQuery.OrderByParameter)]
+    [AllowedValues("name", "name asc", "name desc", "createdDateTime", "createdDateTime asc", "createdDateTime desc")]
+    [Description("Absent: most recently used first. Otherwise `name` or `createdDateTime`, optionally followed by "
+        + "` asc` (the default) or ` desc` (case-insensitive), applied before `$skip` and `$top`. Anything else: 422.")]
+    string OrderBy,
+    [FromHeader(Name = PreferHeader.Name)]
+    [AllowedValues(PreferHeader.Minimal, PreferHeader.Representation)]
+    [DefaultValue(PreferHeader.Minimal)]
+    [Description("`return=minimal` (the default, also when absent or unrecognised): items `{id, displayName}`. "
+        + "`return=representation`: full iModels.")]
+    string Prefer);
