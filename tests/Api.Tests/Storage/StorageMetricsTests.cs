@@ -16,22 +16,6 @@ namespace Recents.Api.Tests.Storage;
 /// </summary>
 public sealed class StorageMetricsTests
 {
-    [Theory]
-    [InlineData("/devstoreaccount1/RecentsGrainState(PartitionKey='recents_a',RowKey='b')", "RecentsGrainState")]
-    [InlineData("/RecentsGrainState(PartitionKey='recents_a',RowKey='b')", "RecentsGrainState")]
-    [InlineData("/RecentsGrainState(PartitionKey='recents%2Fa',RowKey='b')", "RecentsGrainState")]
-    [InlineData("/devstoreaccount1/RecentsGrainState(PartitionKey='a/b/c',RowKey='d')", "RecentsGrainState")]
-    [InlineData("/devstoreaccount1/RecentsGrainState()", "RecentsGrainState")]
-    [InlineData("/devstoreaccount1/RecentsGrainState", "RecentsGrainState")]
-    [InlineData("/RecentsSiloInstances", "RecentsSiloInstances")]
-    [InlineData("/devstoreaccount1/Tables", "Tables")]
-    [InlineData("/Tables('RecentsGrainState')", "Tables")]
-    [InlineData("/devstoreaccount1/$batch", "$batch")]
-    [InlineData("/devstoreaccount1/", StorageMetrics.NoTable)]
-    [InlineData("/", StorageMetrics.NoTable)]
-    public void The_table_is_the_path_segment_after_the_account_without_its_keys(string path, string table) =>
-        Assert.Equal(table, StorageMetrics.TableOf(path));
-
     [Fact]
     public async Task A_call_tried_three_times_is_one_operation_and_three_attempts_tagged_with_method_and_table()
     {

@@ -3,7 +3,7 @@ using Recents.Gatekeeper;
 using Recents.Grains.PlatformDirectory;
 using Recents.Grains.RecentIModels;
 using Recents.PlatformDirectory;
-using static Recents.Grains.Tests.DirectoryBuilders;
+using static Recents.Tests.Shared.DirectoryBuilders;
 
 namespace Recents.Grains.Tests;
 

@@ -1,5 +1,6 @@
 using Recents.Grains.PlatformDirectory;
 using Recents.PlatformDirectory;
+using Recents.Tests.Shared;
 
 namespace Recents.Grains.Tests;
 

@@ -1,7 +1,7 @@
 using Orleans.Storage;
 using Recents.Grains.RecentIModels;
 
-namespace Recents.Grains.Tests;
+namespace Recents.Unit.Tests.Grains.Storage;
 
 /// <summary>
 /// Stored lists keep loading whether <see cref="RecentIModel"/> is serialized as a class or as a struct (the struct

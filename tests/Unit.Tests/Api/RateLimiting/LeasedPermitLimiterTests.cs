@@ -1,8 +1,9 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Time.Testing;
 using Recents.Api.RateLimiting;
 using Recents.RateLimiting;
 
-namespace Recents.Api.Tests.RateLimiting;
+namespace Recents.Unit.Tests.Api.RateLimiting;
 
 /// <summary>The per-process limiter against a scripted budget grain and a clock the test moves.</summary>
 public sealed class LeasedPermitLimiterTests
@@ -13,7 +14,7 @@ public sealed class LeasedPermitLimiterTests
     public async Task Concurrent_requests_never_make_concurrent_lease_calls()
     {
         var grain = new ScriptedBudgetGrain { Delay = TimeSpan.FromMilliseconds(200) };
-        using var limiter = new LeasedPermitLimiter(grain, Budget, maxPermitsPerLease: 1, new ManualClock());
+        using var limiter = new LeasedPermitLimiter(grain, Budget, maxPermitsPerLease: 1, new FakeTimeProvider());
 
         var leases = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => limiter.AcquireAsync().AsTask()));
 
@@ -27,7 +28,7 @@ public sealed class LeasedPermitLimiterTests
     public async Task A_failing_lease_call_fails_every_waiting_request_at_once()
     {
         var grain = new ScriptedBudgetGrain { Delay = TimeSpan.FromMilliseconds(300), Failure = new TimeoutException("cluster down") };
-        using var limiter = new LeasedPermitLimiter(grain, Budget, maxPermitsPerLease: 1, new ManualClock());
+        using var limiter = new LeasedPermitLimiter(grain, Budget, maxPermitsPerLease: 1, new FakeTimeProvider());
         var started = System.Diagnostics.Stopwatch.StartNew();
 
         var waiters = Enumerable.Range(0, 5).Select(_ => limiter.AcquireAsync().AsTask()).ToList();
@@ -43,7 +44,7 @@ public sealed class LeasedPermitLimiterTests
     [Fact]
     public async Task A_refusal_is_remembered_until_its_retry_after()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var grain = new ScriptedBudgetGrain { Refuse = TimeSpan.FromSeconds(30) };
         using var limiter = new LeasedPermitLimiter(grain, Budget, maxPermitsPerLease: 5, clock);
 
@@ -66,7 +67,7 @@ public sealed class LeasedPermitLimiterTests
     [Fact]
     public async Task Permits_left_when_their_minute_ends_are_given_back_with_the_next_lease()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var grain = new ScriptedBudgetGrain { ValidFor = TimeSpan.FromSeconds(30) };
         using var limiter = new LeasedPermitLimiter(grain, Budget, maxPermitsPerLease: 8, clock);
 
@@ -84,7 +85,7 @@ public sealed class LeasedPermitLimiterTests
     [Fact]
     public async Task The_limiter_is_not_idle_while_it_holds_valid_permits()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var grain = new ScriptedBudgetGrain { ValidFor = TimeSpan.FromSeconds(30) };
         using var limiter = new LeasedPermitLimiter(grain, Budget, maxPermitsPerLease: 8, clock);
         using (await limiter.AcquireAsync())
@@ -143,17 +144,5 @@ public sealed class LeasedPermitLimiterTests
                 Interlocked.Decrement(ref inFlight);
             }
         }
-    }
-
-    /// <summary>A monotonic clock that moves only when the test says so.</summary>
-    private sealed class ManualClock : TimeProvider
-    {
-        private long ticks = 1_000_000;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => Interlocked.Read(ref ticks);
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref ticks, by.Ticks);
     }
 }

@@ -1,7 +1,9 @@
 using Orleans.Serialization;
 using Recents.PlatformDirectory;
+using Recents.Tests.Shared;
+using Recents.Unit.Tests.Grains.Storage;
 
-namespace Recents.Grains.Tests;
+namespace Recents.Unit.Tests.Grains.PlatformDirectory;
 
 /// <summary>The limit tests rely on <see cref="LargeIModels"/> sizes: an iModel of "about" n bytes takes 0.9 n to n serialized.</summary>
 public sealed class LargeIModelsTests

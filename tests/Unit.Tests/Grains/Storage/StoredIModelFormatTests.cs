@@ -1,7 +1,7 @@
 using Orleans.Storage;
 using Recents.Grains.PlatformDirectory;
 
-namespace Recents.Grains.Tests;
+namespace Recents.Unit.Tests.Grains.Storage;
 
 /// <summary>
 /// iModel rows of the layout that also held the iModel's details (field 0, now retired) still give their iTwin binding,

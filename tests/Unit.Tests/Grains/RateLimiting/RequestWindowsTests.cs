@@ -1,7 +1,7 @@
 using Recents.Grains.RateLimiting;
 using Recents.RateLimiting;
 
-namespace Recents.Grains.Tests;
+namespace Recents.Unit.Tests.Grains.RateLimiting;
 
 /// <summary>The budget arithmetic of the per-client rate-limit grain, at chosen instants.</summary>
 public sealed class RequestWindowsTests
