@@ -8,7 +8,7 @@ using Orleans.Storage;
 using Recents.Grains.Storage;
 using Recents.Silo;
 
-namespace Recents.Api.Tests;
+namespace Recents.Silo.Tests;
 
 /// <summary>The silo's benchmark settings reach what they configure (the silo is built, not started: no storage).</summary>
 public sealed class SiloSettingsTests

@@ -4,11 +4,10 @@ using Azure;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using Recents.Api.Tests.Infrastructure;
 using Recents.Silo;
 using Recents.Silo.Storage;
 
-namespace Recents.Api.Tests.Storage;
+namespace Recents.Silo.Tests.Storage;
 
 /// <summary>
 /// The silo's storage counters on their own, without storage: the table tag, and calls against tries, through the
