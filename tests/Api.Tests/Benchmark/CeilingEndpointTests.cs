@@ -34,7 +34,10 @@ public sealed class CeilingEndpointOnTests(CeilingEndpointOnTests.CeilingApi cei
 {
     private const string AddRoute = "/imodels/recents/{id}";
 
-    /// <summary>A client whose budget is 3 requests an hour (and plenty a minute, so only an hour boundary resets it).</summary>
+    /// <summary>
+    /// A client whose budget is 3 requests an hour (and plenty a minute, so only an hour boundary resets it; the
+    /// fixture's clock stands still, so none comes).
+    /// </summary>
     private const string ThreeAnHourClient = "ceiling-three-an-hour";
 
     private RecentsApiFixture Service => ceiling.Service;
@@ -79,7 +82,6 @@ public sealed class CeilingEndpointOnTests(CeilingEndpointOnTests.CeilingApi cei
     [Fact]
     public async Task Its_requests_spend_the_clients_budget_that_the_add_spends_too()
     {
-        await EnsureHourLeftAsync(TimeSpan.FromSeconds(10));
         var token = Service.Tokens.Create(new TokenSpec($"ceiling-{Guid.NewGuid():N}") { ClientId = ThreeAnHourClient });
 
         for (var i = 0; i < 3; i++)
@@ -125,29 +127,29 @@ public sealed class CeilingEndpointOnTests(CeilingEndpointOnTests.CeilingApi cei
     private static List<string?> Policies(Endpoint endpoint) =>
         endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(authorize => authorize.Policy).ToList();
 
-    /// <summary>Budgets are counted in fixed UTC hours: start with enough of this one left.</summary>
-    private static async Task EnsureHourLeftAsync(TimeSpan needed)
-    {
-        var now = DateTime.UtcNow;
-        var left = TimeSpan.FromHours(1) - new TimeSpan(0, now.Minute, now.Second);
-        if (left < needed)
-        {
-            await Task.Delay(left + TimeSpan.FromSeconds(1));
-        }
-    }
-
-    /// <summary>A silo and an API with the ceiling on, and a 3-an-hour tier for <see cref="ThreeAnHourClient"/>.</summary>
+    /// <summary>
+    /// A silo and an API with the ceiling on, and a 3-an-hour tier for <see cref="ThreeAnHourClient"/>; their rate
+    /// limits run on a <see cref="TestClock"/>.
+    /// </summary>
     public sealed class CeilingApi : IAsyncLifetime
     {
-        public RecentsApiFixture Service { get; } = new(
-            TestStorage.ConnectionString,
-            apiSettings: new Dictionary<string, string>
-            {
-                ["Benchmark:CeilingEndpoint"] = "true",
-                ["RateLimits:Tiers:three-an-hour:RequestsPerMinute"] = "1000",
-                ["RateLimits:Tiers:three-an-hour:RequestsPerHour"] = "3",
-                [$"RateLimits:Clients:{ThreeAnHourClient}"] = "three-an-hour",
-            });
+        private readonly TestClock clock = new();
+
+        public CeilingApi()
+        {
+            Service = new RecentsApiFixture(
+                TestStorage.ConnectionString,
+                apiSettings: new Dictionary<string, string>
+                {
+                    ["Benchmark:CeilingEndpoint"] = "true",
+                    ["RateLimits:Tiers:three-an-hour:RequestsPerMinute"] = "1000",
+                    ["RateLimits:Tiers:three-an-hour:RequestsPerHour"] = "3",
+                    [$"RateLimits:Clients:{ThreeAnHourClient}"] = "three-an-hour",
+                },
+                services: clock.Register);
+        }
+
+        public RecentsApiFixture Service { get; }
 
         public Task InitializeAsync() => Service.InitializeAsync();
 
