@@ -113,13 +113,13 @@ public sealed class SiloLossTests(ITestOutputHelper output) : IAsyncLifetime
         using var stopCalling = new CancellationTokenSource();
         var callers = users.Select(user => Task.Run(() => CallUntilStoppedAsync(user, calls, stopCalling.Token))).ToArray();
 
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        await WaitUntilAsync(() => calls.SucceededDuring(CallLog.Phase.BeforeStop) >= users.Length, "calls before the stop");
         var clock = Stopwatch.StartNew();
         calls.Mark(CallLog.Phase.DuringStop);
         await Silos.Cluster.StopSiloAsync(victim);
         var stopTook = clock.Elapsed;
         calls.Mark(CallLog.Phase.AfterStop);
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await WaitUntilAsync(() => calls.SucceededDuring(CallLog.Phase.AfterStop) >= users.Length, "calls after the stop");
         await stopCalling.CancelAsync();
         await Task.WhenAll(callers);
 
@@ -232,6 +232,17 @@ public sealed class SiloLossTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         return sinceLoss.Elapsed;
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds, for at most <see cref="FailoverBound"/>.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(waited.Elapsed < FailoverBound, $"{what}: not within {FailoverBound}");
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
     }
 
     /// <summary>The silos that voted <paramref name="victim"/> dead, as its membership table row records them.</summary>
