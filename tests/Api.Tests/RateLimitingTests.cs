@@ -23,7 +23,7 @@ public sealed class RateLimitingTests(ClockedApiFixture clocked, ITestOutputHelp
     private TestClock Clock => clocked.Clock;
 
     [Fact]
-    public async Task A_client_over_its_minute_budget_gets_429_with_the_seconds_left_in_the_minute()
+    public async Task Client_OverItsMinuteBudget_Gets429WithTheSecondsLeftInTheMinute()
     {
         Clock.AdvanceToNextMinute(TimeSpan.FromSeconds(10));
         const int secondsLeftInMinute = 50;
@@ -59,7 +59,7 @@ public sealed class RateLimitingTests(ClockedApiFixture clocked, ITestOutputHelp
     }
 
     [Fact]
-    public async Task A_request_sent_after_Retry_After_seconds_is_admitted()
+    public async Task Request_SentRetryAfterSecondsLater_IsAdmitted()
     {
         Clock.AdvanceToNextMinute(TimeSpan.FromSeconds(45));
         var token = TokenOf(TestRateLimits.RetryAfterClient);
@@ -77,7 +77,7 @@ public sealed class RateLimitingTests(ClockedApiFixture clocked, ITestOutputHelp
     }
 
     [Fact]
-    public async Task A_client_over_its_hour_budget_is_told_to_come_back_when_the_hour_ends()
+    public async Task Client_OverItsHourBudget_IsToldToComeBackWhenTheHourEnds()
     {
         // 40 minutes 10 seconds into the hour: the hour ends long after the minute does.
         Clock.AdvanceToNextHour(TimeSpan.FromSeconds(2410));
@@ -90,7 +90,7 @@ public sealed class RateLimitingTests(ClockedApiFixture clocked, ITestOutputHelp
     }
 
     [Fact]
-    public async Task One_client_flooding_neither_limits_nor_slows_another()
+    public async Task Client_FloodingTheApi_NeitherLimitsNorSlowsAnother()
     {
         var flooding = TokenOf(TestRateLimits.FloodingClient);
         var quiet = TokenOf($"rl-quiet-{Guid.NewGuid():N}");
@@ -124,7 +124,7 @@ public sealed class RateLimitingTests(ClockedApiFixture clocked, ITestOutputHelp
     }
 
     [Fact]
-    public async Task Two_API_processes_together_admit_no_more_than_the_budget()
+    public async Task Budget_SharedByTwoApiProcesses_AdmitsNoMoreThanItAllows()
     {
         await using var secondApi = clocked.StartAnotherApi();
         using var secondClient = secondApi.CreateClient();
@@ -142,7 +142,7 @@ public sealed class RateLimitingTests(ClockedApiFixture clocked, ITestOutputHelp
     }
 
     [Fact]
-    public async Task Without_client_id_the_client_is_the_azp_then_the_sub()
+    public async Task Client_WithoutClientId_IsTheAzpThenTheSub()
     {
         // Different users of one azp share its budget; client_id, when present, wins over azp.
         var byAzp = Enumerable.Range(0, TestRateLimits.TinyPerMinute + 1)

@@ -15,7 +15,7 @@ namespace Recents.Api.Tests.Benchmark;
 public sealed class CeilingEndpointOffTests(RecentsApiFixture fixture)
 {
     [Fact]
-    public async Task By_default_the_ceiling_is_a_route_404_in_the_envelope()
+    public async Task Ceiling_ByDefault_IsARoute404InTheEnvelope()
     {
         var user = fixture.NewUser();
 
@@ -43,7 +43,7 @@ public sealed class CeilingEndpointOnTests(CeilingEndpointOnTests.CeilingApi cei
     private RecentsApiFixture Service => ceiling.Service;
 
     [Fact]
-    public async Task A_valid_token_gets_204_with_no_body()
+    public async Task Ceiling_WithAValidToken_Is204WithNoBody()
     {
         var user = Service.NewUser();
 
@@ -53,7 +53,7 @@ public sealed class CeilingEndpointOnTests(CeilingEndpointOnTests.CeilingApi cei
     }
 
     [Fact]
-    public async Task Without_a_token_it_is_401_as_the_add_is()
+    public async Task Ceiling_WithoutAToken_Is401AsTheAddIs()
     {
         using var response = await Service.Api().SendAsync(HttpMethod.Post, CeilingEndpoint.Path);
 
@@ -61,7 +61,7 @@ public sealed class CeilingEndpointOnTests(CeilingEndpointOnTests.CeilingApi cei
     }
 
     [Fact]
-    public async Task A_token_without_the_itwin_platform_scope_is_401_as_for_the_add()
+    public async Task Ceiling_TokenWithoutTheITwinPlatformScope_Is401AsForTheAdd()
     {
         using var response = await Service.Api().SendAsync(HttpMethod.Post, CeilingEndpoint.Path, Service.Tokens.ForAdmin());
 
@@ -69,7 +69,7 @@ public sealed class CeilingEndpointOnTests(CeilingEndpointOnTests.CeilingApi cei
     }
 
     [Fact]
-    public async Task An_Accept_naming_nothing_the_API_produces_is_406_as_for_the_add()
+    public async Task Ceiling_AcceptNamingNothingTheApiProduces_Is406AsForTheAdd()
     {
         var user = Service.NewUser();
 
@@ -80,7 +80,7 @@ public sealed class CeilingEndpointOnTests(CeilingEndpointOnTests.CeilingApi cei
     }
 
     [Fact]
-    public async Task Its_requests_spend_the_clients_budget_that_the_add_spends_too()
+    public async Task Ceiling_Requests_SpendTheClientsBudgetThatTheAddSpendsToo()
     {
         var token = Service.Tokens.Create(new TokenSpec($"ceiling-{Guid.NewGuid():N}") { ClientId = ThreeAnHourClient });
 
@@ -97,7 +97,7 @@ public sealed class CeilingEndpointOnTests(CeilingEndpointOnTests.CeilingApi cei
     }
 
     [Fact]
-    public void It_is_mapped_with_the_adds_authorization_and_rate_limiting_policies_and_out_of_the_description()
+    public void Ceiling_Mapping_HasTheAddsAuthorizationAndRateLimitingAndNoDescription()
     {
         var endpoints = Service.ApiServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         var ceilingEndpoint = Assert.Single(endpoints, endpoint => endpoint.RoutePattern.RawText == CeilingEndpoint.Path);
@@ -114,7 +114,7 @@ public sealed class CeilingEndpointOnTests(CeilingEndpointOnTests.CeilingApi cei
     }
 
     [Fact]
-    public async Task The_OpenAPI_document_does_not_describe_it()
+    public async Task OpenApiDocument_WithTheCeilingOn_DoesNotDescribeIt()
     {
         using var response = await Service.Client.GetAsync("/openapi/v1.json");
 
