@@ -16,7 +16,7 @@ namespace Recents.Silo.Tests.Storage;
 public sealed class StorageMetricsTests
 {
     [Fact]
-    public async Task A_call_tried_three_times_is_one_operation_and_three_attempts_tagged_with_method_and_table()
+    public async Task Call_TriedThreeTimes_IsOneOperationAndThreeAttemptsTaggedWithMethodAndTable()
     {
         using var services = new ServiceCollection().AddMetrics().AddSingleton<StorageMetrics>().BuildServiceProvider();
         var answers = new ScriptedAnswers(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable, HttpStatusCode.NoContent);
@@ -32,7 +32,7 @@ public sealed class StorageMetricsTests
     }
 
     [Fact]
-    public async Task A_call_that_fails_every_try_is_still_one_operation()
+    public async Task Call_FailingEveryTry_IsStillOneOperation()
     {
         using var services = new ServiceCollection().AddMetrics().AddSingleton<StorageMetrics>().BuildServiceProvider();
         var answers = new ScriptedAnswers(HttpStatusCode.ServiceUnavailable);
@@ -48,7 +48,7 @@ public sealed class StorageMetricsTests
     }
 
     [Fact]
-    public void Every_host_has_its_own_meter_named_Recents_Storage()
+    public void Meter_OfEachHost_IsItsOwnNamedRecentsStorage()
     {
         using var first = new ServiceCollection().AddMetrics().AddSingleton<StorageMetrics>().BuildServiceProvider();
         using var second = new ServiceCollection().AddMetrics().AddSingleton<StorageMetrics>().BuildServiceProvider();

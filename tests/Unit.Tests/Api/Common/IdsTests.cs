@@ -9,7 +9,7 @@ public sealed class IdsTests
     [InlineData("1e0de100-0000-4000-8000-000000000001")]
     [InlineData("1E0DE100-0000-4000-8000-00000000000A")]
     [InlineData("00000000-0000-0000-0000-000000000000")]
-    public void TryParse_8_4_4_4_12Form_GivesTheGuid(string value)
+    public void TryParse_HyphenatedHexForm_GivesTheGuid(string value)
     {
         Assert.True(Ids.TryParse(value, out var id));
         Assert.Equal(Guid.Parse(value), id);

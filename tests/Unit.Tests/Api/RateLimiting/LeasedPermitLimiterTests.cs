@@ -11,7 +11,7 @@ public sealed class LeasedPermitLimiterTests
     private static readonly RequestBudget Budget = new(PerMinute: 100, PerHour: 1000);
 
     [Fact]
-    public async Task Concurrent_requests_never_make_concurrent_lease_calls()
+    public async Task ConcurrentRequests_WaitingForPermits_NeverMakeConcurrentLeaseCalls()
     {
         var grain = new ScriptedBudgetGrain { Delay = TimeSpan.FromMilliseconds(200) };
         using var limiter = new LeasedPermitLimiter(grain, Budget, maxPermitsPerLease: 1, new FakeTimeProvider());
@@ -25,7 +25,7 @@ public sealed class LeasedPermitLimiterTests
     }
 
     [Fact]
-    public async Task A_failing_lease_call_fails_every_waiting_request_at_once()
+    public async Task LeaseCall_Failing_FailsEveryWaitingRequestAtOnce()
     {
         var grain = new ScriptedBudgetGrain { Delay = TimeSpan.FromMilliseconds(300), Failure = new TimeoutException("cluster down") };
         using var limiter = new LeasedPermitLimiter(grain, Budget, maxPermitsPerLease: 1, new FakeTimeProvider());
@@ -42,7 +42,7 @@ public sealed class LeasedPermitLimiterTests
     }
 
     [Fact]
-    public async Task A_refusal_is_remembered_until_its_retry_after()
+    public async Task Refusal_UntilItsRetryAfter_IsRemembered()
     {
         var clock = new FakeTimeProvider();
         var grain = new ScriptedBudgetGrain { Refuse = TimeSpan.FromSeconds(30) };
@@ -65,7 +65,7 @@ public sealed class LeasedPermitLimiterTests
     }
 
     [Fact]
-    public async Task Permits_left_when_their_minute_ends_are_given_back_with_the_next_lease()
+    public async Task PermitsLeftWhenTheirMinuteEnds_NextLease_GivesThemBack()
     {
         var clock = new FakeTimeProvider();
         var grain = new ScriptedBudgetGrain { ValidFor = TimeSpan.FromSeconds(30) };
@@ -83,7 +83,7 @@ public sealed class LeasedPermitLimiterTests
     }
 
     [Fact]
-    public async Task The_limiter_is_not_idle_while_it_holds_valid_permits()
+    public async Task IdleDuration_WhileValidPermitsAreHeld_IsNull()
     {
         var clock = new FakeTimeProvider();
         var grain = new ScriptedBudgetGrain { ValidFor = TimeSpan.FromSeconds(30) };

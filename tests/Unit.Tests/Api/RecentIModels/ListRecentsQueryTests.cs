@@ -71,7 +71,7 @@ public sealed class ListRecentsQueryTests
     [InlineData("(5a1ce3f0-0000-4000-8000-000000000001)")]
     [InlineData("5a1ce3f0-0000-4000-8000-00000000000")]
     [InlineData("5a1ce3f0-0000-4000-8000-00000000000g")]
-    public void Parse_ITwinIdNotInThe8_4_4_4_12Form_ReportsInvalidValue(string iTwinId)
+    public void Parse_ITwinIdNotInTheHyphenatedHexForm_ReportsInvalidValue(string iTwinId)
     {
         var error = Assert.Single(ParseInvalid($"?iTwinId={Uri.EscapeDataString(iTwinId)}"));
 

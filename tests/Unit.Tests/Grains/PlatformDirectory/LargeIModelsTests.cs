@@ -14,7 +14,7 @@ public sealed class LargeIModelsTests
     [InlineData(64 * 1024)]
     [InlineData(ITwinIModelsLimits.MaxSerializedBytes * 3 / 10)]
     [InlineData(ITwinIModelsLimits.MaxSerializedBytes * 5 / 4)]
-    public void An_iModel_of_about_n_bytes_takes_between_nine_tenths_of_n_and_n(int bytes)
+    public void OfAbout_NBytes_SerializesToBetweenNineTenthsOfNAndN(int bytes)
     {
         var size = serializer.SerializeToArray(LargeIModels.OfAbout(bytes, Guid.NewGuid(), "sized")).Length;
 

@@ -23,7 +23,7 @@ public sealed class StoredRecentsFormatTests
     private readonly OrleansGrainStorageSerializer serializer = TestSerializers.GrainStorage();
 
     [Fact]
-    public void A_list_stored_when_entries_were_objects_loads_in_order()
+    public void StoredList_WhenEntriesWereObjects_LoadsInOrder()
     {
         var state = serializer.Deserialize<RecentIModelsState>(BinaryData.FromBytes(Convert.FromBase64String(StoredByClassEntries)));
 
