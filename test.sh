@@ -1,13 +1,32 @@
 #!/usr/bin/env bash
-# Runs every test of Recents: builds the product (Recents.sln) and the benchmark (bench/Bench.sln), starts an
-# Azurite on a free port for the tests that need real storage, runs both solutions' tests, stops Azurite, and ends
-# with "N passed, N failed".
+# Runs the tests of Recents and ends with "N passed, N failed".
+#
+#   ./test.sh [ARG...]         every test: builds the product (Recents.sln) and the benchmark (bench/Bench.sln),
+#                              starts an Azurite on a free port for the tests that need real storage, runs both
+#                              solutions' tests and stops Azurite. CI runs this (.ci/run).
+#   ./test.sh --fast [ARG...]  the fast tier: builds and runs tests/Unit.Tests and tests/Deployment.Tests only, which
+#                              need neither Azurite nor a cluster; Azurite is neither installed nor started.
+#
+# Further arguments go to `dotnet test`, for example `./test.sh --filter FullyQualifiedName~Authentication`.
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
 
 summary_on_failure() { echo "0 passed, 1 failed ($1)"; exit 1; }
-require_tools dotnet node npm setsid || summary_on_failure "missing tools"
+
+fast=false
+if [ "${1:-}" = "--fast" ]; then
+  fast=true
+  shift
+fi
+
+if $fast; then
+  require_tools dotnet || summary_on_failure "missing tools"
+  targets=(tests/Unit.Tests/Unit.Tests.csproj tests/Deployment.Tests/Deployment.Tests.csproj)
+else
+  require_tools dotnet node npm setsid || summary_on_failure "missing tools"
+  targets=(Recents.sln bench/Bench.sln)
+fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/recents-test.XXXXXX")
 azurite_pid=""
@@ -20,21 +39,22 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-ensure_azurite || summary_on_failure "Azurite install"
-solutions=(Recents.sln bench/Bench.sln)
-for solution in "${solutions[@]}"; do
-  dotnet build "$solution" -nologo -v quiet -clp:ErrorsOnly -clp:NoSummary || summary_on_failure "build of $solution"
+$fast || ensure_azurite || summary_on_failure "Azurite install"
+for target in "${targets[@]}"; do
+  dotnet build "$target" -nologo -v quiet -clp:ErrorsOnly -clp:NoSummary || summary_on_failure "build of $target"
 done
 
-storage_port=$(free_port)
-start_azurite "$work/azurite" "$storage_port" "$work/azurite.log" || summary_on_failure "Azurite start"
-export RECENTS_TEST_STORAGE
-RECENTS_TEST_STORAGE=$(azurite_connection_string "$storage_port")
+if ! $fast; then
+  storage_port=$(free_port)
+  start_azurite "$work/azurite" "$storage_port" "$work/azurite.log" || summary_on_failure "Azurite start"
+  export RECENTS_TEST_STORAGE
+  RECENTS_TEST_STORAGE=$(azurite_connection_string "$storage_port")
+fi
 
 export RECENTS_DRILL_REPORT="$work/drills.md"
 status=0
-for solution in "${solutions[@]}"; do
-  dotnet test "$solution" --no-build -nologo --logger "trx" --results-directory "$work/results" "$@" || status=1
+for target in "${targets[@]}"; do
+  dotnet test "$target" --no-build -nologo --logger "trx" --results-directory "$work/results" "$@" || status=1
 done
 
 if [ -s "$RECENTS_DRILL_REPORT" ]; then

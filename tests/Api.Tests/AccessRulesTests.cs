@@ -15,7 +15,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     // ---- rule 1: administrators of the organization ---------------------------------------------
 
     [Fact]
-    public async Task An_administrator_of_the_organization_who_is_not_a_member_can_add_and_list()
+    public async Task AdministratorNotMember_AddAndList_Succeed()
     {
         var admin = fixture.NewUser("org-admin");
         var directory = await fixture.NewDirectory().WithAdministrator(admin.Id).WithViewer(fixture.NewUser().Id).SaveAsync();
@@ -25,7 +25,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task An_administrator_can_view_an_iModel_secured_by_user_permissions_that_do_not_name_them()
+    public async Task Administrator_IModelWithUserPermissionsNotNamingThem_CanView()
     {
         var admin = fixture.NewUser("org-admin");
         var directory = await fixture.NewDirectory().WithAdministrator(admin.Id).SaveAsync();
@@ -35,7 +35,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task An_administrator_can_view_an_iModel_secured_by_role_permissions_without_holding_any_role()
+    public async Task Administrator_IModelWithRolePermissionsAndNoRoleHeld_CanView()
     {
         var admin = fixture.NewUser("org-admin");
         var directory = fixture.NewDirectory().WithAdministrator(admin.Id);
@@ -47,7 +47,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task An_administrator_of_another_organization_cannot_view()
+    public async Task AdministratorOfAnotherOrganization_Add_CannotView()
     {
         var otherAdmin = fixture.NewUser("other-admin");
         await fixture.NewDirectory().WithAdministrator(otherAdmin.Id).SaveAsync();
@@ -61,7 +61,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     // ---- rule 2: user permissions -----------------------------------------------------------------
 
     [Fact]
-    public async Task A_member_without_roles_named_in_user_permissions_with_view_can_add_and_list()
+    public async Task MemberWithoutRoles_NamedInUserPermissionsWithView_CanAddAndList()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithMember(user.Id).SaveAsync();
@@ -71,7 +71,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_user_permission_entry_without_view_denies_even_a_member_with_iTwin_level_view()
+    public async Task UserPermissionEntryWithoutView_MemberWithITwinLevelView_IsDenied()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
@@ -81,7 +81,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_member_with_iTwin_level_view_but_absent_from_user_permissions_cannot_view()
+    public async Task MemberWithITwinLevelView_AbsentFromUserPermissions_CannotView()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
@@ -91,7 +91,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task An_empty_user_permissions_list_secures_the_iModel_against_every_member()
+    public async Task EmptyUserPermissions_EveryMember_CannotView()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
@@ -103,7 +103,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     // ---- rule 3: role permissions ------------------------------------------------------------------
 
     [Fact]
-    public async Task A_member_whose_role_grants_view_on_the_iModel_and_in_the_iTwin_can_view()
+    public async Task MemberWhoseRoleGrantsView_OnTheIModelAndInTheITwin_CanView()
     {
         var user = fixture.NewUser();
         var directory = fixture.NewDirectory();
@@ -115,7 +115,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Role_permissions_on_the_iModel_need_view_at_iTwin_level_too()
+    public async Task RolePermissions_WithoutViewAtITwinLevel_DoNotGrantView()
     {
         var user = fixture.NewUser();
         var directory = fixture.NewDirectory();
@@ -127,7 +127,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task IModel_level_view_and_iTwin_level_view_may_come_from_different_roles_of_the_caller()
+    public async Task IModelAndITwinLevelView_FromDifferentRolesOfTheCaller_GrantView()
     {
         var user = fixture.NewUser();
         var directory = fixture.NewDirectory();
@@ -140,7 +140,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_member_whose_role_is_not_mapped_to_view_on_the_iModel_cannot_view()
+    public async Task MemberWhoseRoleIsNotMappedToViewOnTheIModel_Add_CannotView()
     {
         var user = fixture.NewUser();
         var directory = fixture.NewDirectory();
@@ -156,7 +156,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Role_permissions_do_not_apply_to_a_user_who_is_not_a_member()
+    public async Task RolePermissions_UserNotAMember_DoNotApply()
     {
         var outsider = fixture.NewUser("outsider");
         var directory = fixture.NewDirectory();
@@ -170,7 +170,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     // ---- rule 4: unsecured iModels ------------------------------------------------------------------
 
     [Fact]
-    public async Task An_unsecured_iModel_is_viewable_by_a_member_with_iTwin_level_view()
+    public async Task UnsecuredIModel_MemberWithITwinLevelView_CanView()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
@@ -180,7 +180,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task An_unsecured_iModel_is_not_viewable_by_a_member_without_iTwin_level_view()
+    public async Task UnsecuredIModel_MemberWithoutITwinLevelView_CannotView()
     {
         var user = fixture.NewUser();
         var directory = fixture.NewDirectory();
@@ -193,7 +193,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task An_unsecured_iModel_is_not_viewable_by_a_member_without_roles()
+    public async Task UnsecuredIModel_MemberWithoutRoles_CannotView()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithMember(user.Id).SaveAsync();
@@ -203,7 +203,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Permissions_are_case_sensitive_strings()
+    public async Task Permissions_InAnotherCase_GrantNothing()
     {
         var user = fixture.NewUser();
         var directory = fixture.NewDirectory();
@@ -215,7 +215,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task An_iModel_whose_iTwin_is_missing_from_the_directory_cannot_be_added()
+    public async Task Add_IModelWhoseITwinIsMissingFromTheDirectory_IsNotFound()
     {
         var user = fixture.NewUser();
         var iModelId = Guid.NewGuid();
@@ -227,7 +227,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     // ---- changes after an add ---------------------------------------------------------------------
 
     [Fact]
-    public async Task Removing_the_user_permission_after_an_add_hides_the_iModel_and_refuses_the_next_add()
+    public async Task UserPermissionRemoved_AfterAnAdd_HidesTheIModelAndRefusesTheNextAdd()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithMember(user.Id).SaveAsync();
@@ -245,7 +245,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Removing_the_role_mapping_from_the_iModel_after_an_add_hides_it()
+    public async Task RoleMappingRemovedFromTheIModel_AfterAnAdd_HidesIt()
     {
         var user = fixture.NewUser();
         var directory = fixture.NewDirectory();
@@ -262,7 +262,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Securing_a_previously_open_iModel_after_an_add_hides_it_from_members_not_named()
+    public async Task OpenIModelSecured_AfterAnAdd_HidesItFromMembersNotNamed()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
@@ -277,7 +277,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Revoking_view_from_the_callers_iTwin_role_after_an_add_hides_the_iModel()
+    public async Task ViewRevokedFromTheCallersITwinRole_AfterAnAdd_HidesTheIModel()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
@@ -291,7 +291,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Removing_the_caller_from_the_iTwin_after_an_add_makes_the_iTwin_and_iModel_unavailable()
+    public async Task CallerRemovedFromTheITwin_AfterAnAdd_MakesTheITwinAndIModelUnavailable()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
@@ -305,7 +305,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Removing_an_administrator_after_an_add_makes_the_iTwin_and_iModel_unavailable()
+    public async Task AdministratorRemoved_AfterAnAdd_MakesTheITwinAndIModelUnavailable()
     {
         var admin = fixture.NewUser("org-admin");
         var directory = await fixture.NewDirectory().WithAdministrator(admin.Id).SaveAsync();
@@ -319,7 +319,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_permission_granted_again_shows_the_iModel_again_where_it_was_in_the_list()
+    public async Task PermissionGrantedAgain_AfterBeingRevoked_ShowsTheIModelWhereItWasInTheList()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
@@ -336,7 +336,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_hidden_entry_does_not_count_against_top_and_skip()
+    public async Task HiddenEntry_InAPagedList_DoesNotCountAgainstTopAndSkip()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
@@ -353,7 +353,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_deleted_iModel_disappears_from_the_list_and_can_be_neither_added_nor_removed()
+    public async Task DeletedIModel_AfterAnAdd_DisappearsAndCanBeNeitherAddedNorRemoved()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
@@ -370,7 +370,7 @@ public sealed class AccessRulesTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_deleted_iModel_is_hidden_even_from_an_administrator()
+    public async Task DeletedIModel_ListedByAnAdministrator_IsHidden()
     {
         var admin = fixture.NewUser("org-admin");
         var directory = await fixture.NewDirectory().WithAdministrator(admin.Id).SaveAsync();

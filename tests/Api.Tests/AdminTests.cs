@@ -15,7 +15,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     // ---- round trips ----------------------------------------------------------------------------
 
     [Fact]
-    public async Task Organization_round_trips()
+    public async Task Organization_PutThenGet_RoundTrips()
     {
         var id = Guid.NewGuid();
         var body = new JsonObject { ["administrators"] = new JsonArray("alice@example.com", "bob / ops", "ユーザー") };
@@ -26,7 +26,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task ITwin_round_trips()
+    public async Task ITwin_PutThenGet_RoundTrips()
     {
         var id = Guid.NewGuid();
         var viewer = Guid.NewGuid();
@@ -49,7 +49,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task IModel_with_role_permissions_and_every_field_round_trips()
+    public async Task IModel_WithRolePermissionsAndEveryField_RoundTrips()
     {
         var id = Guid.NewGuid();
         var body = new IModelSpec
@@ -69,7 +69,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task IModel_with_user_permissions_and_nulls_round_trips()
+    public async Task IModel_WithUserPermissionsAndNulls_RoundTrips()
     {
         var id = Guid.NewGuid();
         var body = new IModelSpec
@@ -85,7 +85,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_second_PUT_replaces_the_first_and_repeating_it_changes_nothing()
+    public async Task Put_SecondOne_ReplacesTheFirstAndRepeatingItChangesNothing()
     {
         var id = Guid.NewGuid();
         await admin.StoreAsync(AdminApi.Organizations, id, new JsonObject { ["administrators"] = new JsonArray("first") });
@@ -98,7 +98,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Secured_iModel_made_open_again_round_trips_without_permissions()
+    public async Task IModel_SecuredThenMadeOpenAgain_RoundTripsWithoutPermissions()
     {
         var id = Guid.NewGuid();
         var iTwinId = Guid.NewGuid();
@@ -116,7 +116,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     [InlineData(AdminApi.Organizations)]
     [InlineData(AdminApi.ITwins)]
     [InlineData(AdminApi.IModels)]
-    public async Task GET_of_an_unknown_resource_is_404(string resource)
+    public async Task Get_UnknownResource_Is404(string resource)
     {
         using var response = await admin.GetAsync(resource, Guid.NewGuid());
 
@@ -127,7 +127,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     [InlineData(AdminApi.Organizations)]
     [InlineData(AdminApi.ITwins)]
     [InlineData(AdminApi.IModels)]
-    public async Task GET_of_a_non_GUID_id_is_404(string resource)
+    public async Task Get_NonGuidId_Is404(string resource)
     {
         using var response = await admin.GetAsync(resource, "not-a-guid");
 
@@ -137,7 +137,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     [Theory]
     [InlineData(AdminApi.Organizations, """{"administrators": []}""")]
     [InlineData(AdminApi.ITwins, """{"organizationId": "0d9c1c55-7d6b-4d51-9a43-000000000000", "roles": [], "members": []}""")]
-    public async Task PUT_to_a_non_GUID_id_is_refused_in_the_envelope(string resource, string body)
+    public async Task Put_NonGuidId_IsRefusedInTheEnvelope(string resource, string body)
     {
         using var response = await admin.PutAsync(resource, "not-a-guid", body);
 
@@ -146,7 +146,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task DELETE_of_an_iModel_is_204_and_then_GET_is_404()
+    public async Task Delete_OfAnIModel_Is204AndThenGetIs404()
     {
         var id = Guid.NewGuid();
         await admin.StoreIModelAsync(id, Guid.NewGuid(), new IModelSpec());
@@ -161,7 +161,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task DELETE_of_an_unknown_iModel_is_204()
+    public async Task Delete_OfAnUnknownIModel_Is204()
     {
         using var response = await admin.DeleteIModelAsync(Guid.NewGuid());
 
@@ -169,7 +169,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_deleted_iModel_can_be_stored_again()
+    public async Task Put_DeletedIModel_StoresItAgain()
     {
         var id = Guid.NewGuid();
         var body = new IModelSpec { Name = "Reborn" }.ToJson(Guid.NewGuid());
@@ -188,7 +188,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     [InlineData("""{"administrators": null}""", "administrators")]
     [InlineData("""{"administrators": [""]}""", "administrators[0]")]
     [InlineData("""{"administrators": ["ok", null]}""", "administrators[1]")]
-    public async Task Organization_with_a_bad_field_is_422_naming_it(string body, string field)
+    public async Task Organization_WithABadField_Is422NamingIt(string body, string field)
     {
         var error = await PutExpectingInvalidBodyAsync(AdminApi.Organizations, body);
 
@@ -196,7 +196,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Organization_administrator_longer_than_128_characters_is_422()
+    public async Task Organization_AdministratorLongerThan128Characters_Is422()
     {
         var body = new JsonObject { ["administrators"] = new JsonArray(new string('a', 129)) }.ToJsonString();
 
@@ -213,7 +213,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     [InlineData("""{"organizationId": "0d9c1c55-7d6b-4d51-9a43-000000000000", "roles": [{"id": "role-1", "permissions": ["imodels_webview"]}], "members": []}""", "roles[0].id")]
     [InlineData("""{"organizationId": "0d9c1c55-7d6b-4d51-9a43-000000000000", "roles": [], "members": [{"userId": "", "roleIds": []}]}""", "members[0].userId")]
     [InlineData("""{"organizationId": "0d9c1c55-7d6b-4d51-9a43-000000000000", "roles": [], "members": [{"userId": "ok", "roleIds": ["nope"]}]}""", "members[0].roleIds[0]")]
-    public async Task ITwin_with_a_bad_field_is_422_naming_it(string body, string field)
+    public async Task ITwin_WithABadField_Is422NamingIt(string body, string field)
     {
         var error = await PutExpectingInvalidBodyAsync(AdminApi.ITwins, body);
 
@@ -230,7 +230,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     [InlineData("createdDateTime", "yesterday")]
     [InlineData("createdDateTime", null)]
     [InlineData("dataCenterLocation", null)]
-    public async Task IModel_with_a_bad_field_is_422_naming_it(string field, string? value)
+    public async Task IModel_WithABadField_Is422NamingIt(string field, string? value)
     {
         var body = new IModelSpec().ToJson(Guid.NewGuid());
         body[field] = value;
@@ -241,7 +241,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task IModel_with_both_role_and_user_permissions_is_422_naming_the_permissions()
+    public async Task IModel_WithBothRoleAndUserPermissions_Is422NamingThePermissions()
     {
         var body = new IModelSpec
         {
@@ -257,7 +257,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task IModel_with_an_extent_out_of_range_is_422_naming_the_coordinate()
+    public async Task IModel_WithAnExtentOutOfRange_Is422NamingTheCoordinate()
     {
         var body = new IModelSpec { Extent = new GeoExtent(95, 0, 10, 200) }.ToJson(Guid.NewGuid());
 
@@ -268,7 +268,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task IModel_with_a_bad_role_id_in_its_permissions_is_422_naming_it()
+    public async Task IModel_WithABadRoleIdInItsPermissions_Is422NamingIt()
     {
         var body = new IModelSpec().ToJson(Guid.NewGuid());
         body["rolePermissions"] = JsonNode.Parse("""[{"roleId": "nope", "permissions": ["imodels_webview"]}]""");
@@ -279,7 +279,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task IModel_with_several_bad_fields_names_each_of_them()
+    public async Task IModel_WithSeveralBadFields_NamesEachOfThem()
     {
         var body = new IModelSpec().ToJson(Guid.NewGuid());
         body["iTwinId"] = "nope";
@@ -297,7 +297,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_field_of_the_wrong_JSON_type_is_422_naming_it()
+    public async Task Put_FieldOfTheWrongJsonType_Is422NamingIt()
     {
         var body = new IModelSpec().ToJson(Guid.NewGuid());
         body["name"] = 42;
@@ -315,7 +315,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     [InlineData(AdminApi.IModels, "null")]
     [InlineData(AdminApi.IModels, "[]")]
     [InlineData(AdminApi.Organizations, "\"administrators\"")]
-    public async Task Malformed_or_non_object_JSON_is_422_InvalidRequestBody(string resource, string body)
+    public async Task Put_MalformedOrNonObjectJson_Is422InvalidRequestBody(string resource, string body)
     {
         var error = await PutExpectingInvalidBodyAsync(resource, body);
 
@@ -323,7 +323,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_refused_PUT_leaves_the_stored_resource_unchanged()
+    public async Task Put_Refused_LeavesTheStoredResourceUnchanged()
     {
         var id = Guid.NewGuid();
         var stored = new IModelSpec { Name = "Kept" }.ToJson(Guid.NewGuid());
@@ -340,7 +340,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_refused_PUT_stores_nothing()
+    public async Task Put_Refused_StoresNothing()
     {
         var id = Guid.NewGuid();
 
@@ -354,7 +354,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task An_iModel_that_its_iTwin_has_no_room_for_is_422_naming_the_iTwin_and_stores_nothing()
+    public async Task IModel_ITwinHasNoRoomFor_Is422NamingTheITwinAndStoresNothing()
     {
         var id = Guid.NewGuid();
         // About 600 KB stored, over the 512 KiB an iTwin's iModels may take, in a body under the 1 MiB limit.

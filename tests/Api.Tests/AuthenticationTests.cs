@@ -55,7 +55,7 @@ public sealed class AuthenticationTests(RecentsApiFixture fixture)
 
     [Theory]
     [MemberData(nameof(RecentsOperations))]
-    public async Task No_Authorization_header_is_401_HeaderNotFound_with_a_bare_Bearer_challenge(string method, string path)
+    public async Task Request_WithoutAuthorization_Is401HeaderNotFoundWithABareBearerChallenge(string method, string path)
     {
         using var response = await fixture.Api().SendAsync(new HttpMethod(method), path);
 
@@ -65,7 +65,7 @@ public sealed class AuthenticationTests(RecentsApiFixture fixture)
 
     [Theory]
     [MemberData(nameof(RecentsOperations))]
-    public async Task Basic_credentials_are_401_Unauthorized(string method, string path)
+    public async Task Request_WithBasicCredentials_Is401Unauthorized(string method, string path)
     {
         using var response = await fixture.Api().SendWithAuthorizationAsync(new HttpMethod(method), path, "Basic xyz");
 
@@ -76,7 +76,7 @@ public sealed class AuthenticationTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Bearer_scheme_without_a_token_is_401_Unauthorized()
+    public async Task Request_WithBearerSchemeButNoToken_Is401Unauthorized()
     {
         using var response = await fixture.Api().SendWithAuthorizationAsync(HttpMethod.Get, $"/imodels/recents?iTwinId={Guid.NewGuid()}", "Bearer");
 
@@ -87,7 +87,7 @@ public sealed class AuthenticationTests(RecentsApiFixture fixture)
 
     [Theory]
     [MemberData(nameof(InvalidTokenCases))]
-    public async Task Invalid_token_is_401_Unauthorized_with_an_invalid_token_challenge_on_GET(string tokenCase)
+    public async Task Get_WithAnInvalidToken_Is401UnauthorizedWithAnInvalidTokenChallenge(string tokenCase)
     {
         using var response = await fixture.Api().SendWithAuthorizationAsync(
             HttpMethod.Get, $"/imodels/recents?iTwinId={Guid.NewGuid()}", $"Bearer {InvalidToken(tokenCase)}");
@@ -98,7 +98,7 @@ public sealed class AuthenticationTests(RecentsApiFixture fixture)
 
     [Theory]
     [MemberData(nameof(InvalidTokenCases))]
-    public async Task Invalid_token_is_401_Unauthorized_on_POST_before_looking_at_the_iModel(string tokenCase)
+    public async Task Post_WithAnInvalidToken_Is401UnauthorizedBeforeLookingAtTheIModel(string tokenCase)
     {
         using var response = await fixture.Api().SendWithAuthorizationAsync(
             HttpMethod.Post, $"/imodels/recents/{Guid.NewGuid()}", $"Bearer {InvalidToken(tokenCase)}");
@@ -108,7 +108,7 @@ public sealed class AuthenticationTests(RecentsApiFixture fixture)
 
     [Theory]
     [MemberData(nameof(InvalidTokenCases))]
-    public async Task Invalid_token_is_401_Unauthorized_on_DELETE(string tokenCase)
+    public async Task Delete_WithAnInvalidToken_Is401Unauthorized(string tokenCase)
     {
         using var response = await fixture.Api().SendWithAuthorizationAsync(
             HttpMethod.Delete, $"/imodels/recents/{Guid.NewGuid()}", $"Bearer {InvalidToken(tokenCase)}");
@@ -117,7 +117,7 @@ public sealed class AuthenticationTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_scope_message_explains_the_missing_scope_not_a_corrupt_token()
+    public async Task Request_WithoutTheScope_MessageExplainsTheMissingScope()
     {
         using var response = await fixture.Api().SendAsync(
             HttpMethod.Get, $"/imodels/recents?iTwinId={Guid.NewGuid()}", fixture.Tokens.For($"user-{Guid.NewGuid():N}", "other"));
@@ -127,7 +127,7 @@ public sealed class AuthenticationTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task An_expired_token_message_says_it_expired()
+    public async Task Request_WithAnExpiredToken_MessageSaysItExpired()
     {
         var token = fixture.Tokens.Create(new TokenSpec($"user-{Guid.NewGuid():N}")
         {
@@ -141,7 +141,7 @@ public sealed class AuthenticationTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_valid_token_reaches_the_operation()
+    public async Task Request_WithAValidToken_ReachesTheOperation()
     {
         var user = fixture.NewUser();
 
@@ -151,7 +151,7 @@ public sealed class AuthenticationTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_space_separated_scope_containing_itwin_platform_is_accepted()
+    public async Task Request_SpaceSeparatedScopeWithITwinPlatform_IsAccepted()
     {
         var user = fixture.UserWithId($"user-{Guid.NewGuid():N}");
         var token = fixture.Tokens.For(user.Id, "openid profile itwin-platform email");
@@ -164,7 +164,7 @@ public sealed class AuthenticationTests(RecentsApiFixture fixture)
     [Theory]
     [InlineData("itwin-platform")]
     [InlineData("openid itwin-platform")]
-    public async Task A_scp_array_claim_containing_itwin_platform_is_accepted(string scpElements)
+    public async Task Request_ScpArrayWithITwinPlatform_IsAccepted(string scpElements)
     {
         var scp = scpElements.Split(' ');
         var directory = fixture.NewDirectory();
@@ -182,7 +182,7 @@ public sealed class AuthenticationTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_scp_array_claim_without_itwin_platform_is_refused()
+    public async Task Request_ScpArrayWithoutITwinPlatform_IsRefused()
     {
         var token = fixture.Tokens.Create(new TokenSpec($"user-{Guid.NewGuid():N}") { Scope = null, ScpArray = ["openid", "recents-admin"] });
 
@@ -192,7 +192,7 @@ public sealed class AuthenticationTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_sub_of_exactly_128_printable_characters_is_accepted()
+    public async Task Request_SubOfExactly128PrintableCharacters_IsAccepted()
     {
         var directory = fixture.NewDirectory();
         var userId = $"u{Guid.NewGuid():N}".PadRight(128, 'x');
@@ -208,7 +208,7 @@ public sealed class AuthenticationTests(RecentsApiFixture fixture)
 
     [Theory]
     [MemberData(nameof(AdminOperations))]
-    public async Task Admin_without_Authorization_header_is_401_HeaderNotFound(string method, string path)
+    public async Task Admin_WithoutAuthorization_Is401HeaderNotFound(string method, string path)
     {
         using var response = await fixture.Api().SendAsync(new HttpMethod(method), path, configure: ApiClient.JsonBody("{}"));
 
@@ -218,7 +218,7 @@ public sealed class AuthenticationTests(RecentsApiFixture fixture)
 
     [Theory]
     [MemberData(nameof(AdminOperations))]
-    public async Task Admin_with_an_itwin_platform_token_is_401_not_403(string method, string path)
+    public async Task Admin_WithAnITwinPlatformToken_Is401Not403(string method, string path)
     {
         var token = fixture.Tokens.For($"user-{Guid.NewGuid():N}");
 
@@ -228,7 +228,7 @@ public sealed class AuthenticationTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Admin_with_an_expired_admin_token_is_401()
+    public async Task Admin_WithAnExpiredAdminToken_Is401()
     {
         var token = fixture.Tokens.Create(new TokenSpec("recents-test-admin")
         {
@@ -243,7 +243,7 @@ public sealed class AuthenticationTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Admin_with_an_admin_token_reaches_the_operation()
+    public async Task Admin_WithAnAdminToken_ReachesTheOperation()
     {
         using var response = await fixture.Api().SendAsync(HttpMethod.Get, $"/admin/organizations/{Guid.NewGuid()}", fixture.Tokens.ForAdmin());
 

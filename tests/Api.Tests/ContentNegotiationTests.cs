@@ -15,7 +15,7 @@ public sealed class ContentNegotiationTests(RecentsApiFixture fixture)
     [InlineData("application/json", ApiAssert.Json)]
     [InlineData("text/html, application/json", ApiAssert.Json)]
     [InlineData("application/vnd.bentley.itwin-platform.v1+json, application/vnd.bentley.itwin-platform.v2+json", ApiAssert.ITwinPlatformV2)]
-    public async Task List_answers_with_the_negotiated_media_type(string? accept, string expectedMediaType)
+    public async Task List_WithAnAcceptableAccept_AnswersTheNegotiatedMediaType(string? accept, string expectedMediaType)
     {
         var (user, iTwinId) = await ViewerWithOneRecentAsync();
 
@@ -32,7 +32,7 @@ public sealed class ContentNegotiationTests(RecentsApiFixture fixture)
     [InlineData("text/html")]
     [InlineData("application/xml")]
     [InlineData("text/html, application/vnd.bentley.itwin-platform.v1+json")]
-    public async Task List_with_an_Accept_naming_nothing_this_API_produces_is_406_InvalidHeaderValue(string accept)
+    public async Task List_AcceptNamingNothingThisApiProduces_Is406InvalidHeaderValue(string accept)
     {
         var (user, iTwinId) = await ViewerWithOneRecentAsync();
 
@@ -45,7 +45,7 @@ public sealed class ContentNegotiationTests(RecentsApiFixture fixture)
     [Theory]
     [InlineData("POST")]
     [InlineData("DELETE")]
-    public async Task Add_and_remove_with_an_unacceptable_Accept_are_406(string method)
+    public async Task AddAndRemove_WithAnUnacceptableAccept_Are406(string method)
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
@@ -62,7 +62,7 @@ public sealed class ContentNegotiationTests(RecentsApiFixture fixture)
     [Theory]
     [InlineData("POST")]
     [InlineData("DELETE")]
-    public async Task Add_and_remove_with_an_acceptable_Accept_are_204(string method)
+    public async Task AddAndRemove_WithAnAcceptableAccept_Are204(string method)
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
@@ -78,7 +78,7 @@ public sealed class ContentNegotiationTests(RecentsApiFixture fixture)
     [InlineData("GET")]
     [InlineData("POST")]
     [InlineData("DELETE")]
-    public async Task Authentication_is_checked_before_Accept(string method)
+    public async Task Authentication_WithABadAccept_IsCheckedFirst(string method)
     {
         var path = method == "GET" ? $"/imodels/recents?iTwinId={Guid.NewGuid()}" : $"/imodels/recents/{Guid.NewGuid()}";
 
@@ -88,7 +88,7 @@ public sealed class ContentNegotiationTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task An_invalid_token_with_a_bad_Accept_is_401_not_406()
+    public async Task InvalidToken_WithABadAccept_Is401Not406()
     {
         using var response = await fixture.Api().SendAsync(
             HttpMethod.Get,
@@ -102,7 +102,7 @@ public sealed class ContentNegotiationTests(RecentsApiFixture fixture)
     [Theory]
     [InlineData(null)]
     [InlineData(ApiAssert.ITwinPlatformV2)]
-    public async Task Errors_are_application_json_whatever_the_Accept(string? accept)
+    public async Task Errors_WhateverTheAccept_AreApplicationJson(string? accept)
     {
         var user = fixture.NewUser();
 

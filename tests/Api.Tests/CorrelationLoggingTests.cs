@@ -7,7 +7,7 @@ namespace Recents.Api.Tests;
 public sealed class CorrelationLoggingTests(RecentsApiFixture fixture)
 {
     [Fact]
-    public async Task The_request_log_line_carries_the_sent_correlation_id()
+    public async Task RequestLogLine_WithACorrelationIdSent_CarriesIt()
     {
         var correlationId = $"corr-{Guid.NewGuid():N}";
         var user = fixture.NewUser();
@@ -20,7 +20,7 @@ public sealed class CorrelationLoggingTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_generated_correlation_id_is_logged_as_the_one_returned()
+    public async Task RequestLogLine_WithoutACorrelationId_CarriesTheGeneratedOneReturned()
     {
         using var response = await fixture.Client.GetAsync("/health/live");
         var returned = Assert.Single(response.Headers.GetValues("X-Correlation-Id"));

@@ -15,7 +15,7 @@ public sealed class EnvelopeTests(RecentsApiFixture fixture)
     [InlineData("GET", "/imodels/recents/a/b")]
     [InlineData("POST", "/nothing-here")]
     [InlineData("GET", "/admin/unknown/0d9c1c55-7d6b-4d51-9a43-000000000404")]
-    public async Task Unknown_route_is_404_in_the_envelope(string method, string path)
+    public async Task UnknownRoute_Requested_Is404InTheEnvelope(string method, string path)
     {
         using var response = await fixture.Api().SendAsync(new HttpMethod(method), path, fixture.Tokens.For($"user-{Guid.NewGuid():N}"));
 
@@ -23,7 +23,7 @@ public sealed class EnvelopeTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Unknown_route_asked_for_as_HTML_is_still_the_JSON_envelope()
+    public async Task UnknownRoute_AskedForAsHtml_IsStillTheJsonEnvelope()
     {
         using var response = await fixture.Api().SendAsync(
             HttpMethod.Get, "/no/such/page", configure: ApiClient.Accept("text/html,application/xhtml+xml"));
@@ -42,7 +42,7 @@ public sealed class EnvelopeTests(RecentsApiFixture fixture)
     [InlineData("GET", "/imodels/recents/0d9c1c55-7d6b-4d51-9a43-000000000405", new[] { "DELETE", "POST" })]
     [InlineData("POST", "/imodels/recents?iTwinId=0d9c1c55-7d6b-4d51-9a43-000000000405", new[] { "GET" })]
     [InlineData("POST", "/admin/organizations/0d9c1c55-7d6b-4d51-9a43-000000000405", new[] { "GET", "PUT" })]
-    public async Task Wrong_method_is_405_with_Allow_in_the_envelope(string method, string path, string[] allowed)
+    public async Task WrongMethod_OnAKnownPath_Is405WithAllowInTheEnvelope(string method, string path, string[] allowed)
     {
         using var response = await fixture.Api().SendAsync(new HttpMethod(method), path, fixture.Tokens.For($"user-{Guid.NewGuid():N}"));
 
@@ -55,7 +55,7 @@ public sealed class EnvelopeTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Wrong_method_without_a_token_is_still_405_in_the_envelope()
+    public async Task WrongMethod_WithoutAToken_IsStill405InTheEnvelope()
     {
         using var response = await fixture.Api().SendAsync(HttpMethod.Put, $"/imodels/recents/{Guid.NewGuid()}");
 
@@ -63,7 +63,7 @@ public sealed class EnvelopeTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task An_oversized_admin_body_is_413_in_the_envelope()
+    public async Task AdminPut_WithAnOversizedBody_Is413InTheEnvelope()
     {
         var hugeName = new string('x', 2 * 1024 * 1024);
         var body = new IModelSpec { Name = hugeName }.ToJson(Guid.NewGuid()).ToJsonString();
@@ -80,7 +80,7 @@ public sealed class EnvelopeTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_POST_with_an_oversized_body_is_413_and_changes_nothing()
+    public async Task Post_WithAnOversizedBody_Is413AndChangesNothing()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
@@ -97,7 +97,7 @@ public sealed class EnvelopeTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_POST_with_an_oversized_chunked_body_changes_nothing()
+    public async Task Post_WithAnOversizedChunkedBody_ChangesNothing()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
@@ -122,7 +122,7 @@ public sealed class EnvelopeTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Oversized_request_headers_are_431_in_the_envelope()
+    public async Task Request_WithOversizedHeaders_Is431InTheEnvelope()
     {
         using var response = await fixture.Api().SendAsync(
             HttpMethod.Get, $"/imodels/recents?iTwinId={Guid.NewGuid()}", fixture.Tokens.For($"user-{Guid.NewGuid():N}"),
@@ -132,7 +132,7 @@ public sealed class EnvelopeTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Too_many_request_headers_are_431_in_the_envelope()
+    public async Task Request_WithTooManyHeaders_Is431InTheEnvelope()
     {
         using var response = await fixture.Api().SendAsync(
             HttpMethod.Get, $"/imodels/recents?iTwinId={Guid.NewGuid()}", fixture.Tokens.For($"user-{Guid.NewGuid():N}"),
@@ -148,7 +148,7 @@ public sealed class EnvelopeTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task An_overlong_request_target_is_414_in_the_envelope()
+    public async Task Request_WithAnOverlongTarget_Is414InTheEnvelope()
     {
         using var response = await fixture.Api().SendAsync(
             HttpMethod.Get, $"/imodels/recents?iTwinId={Guid.NewGuid()}&pad={new string('q', 10 * 1024)}", fixture.Tokens.For($"user-{Guid.NewGuid():N}"));
@@ -161,7 +161,7 @@ public sealed class EnvelopeTests(RecentsApiFixture fixture)
     [InlineData("GET", "/imodels/recents?iTwinId=0d9c1c55-7d6b-4d51-9a43-000000000001")]
     [InlineData("POST", "/imodels/recents/not-a-guid")]
     [InlineData("GET", "/no/such/route")]
-    public async Task A_sent_correlation_id_is_echoed(string method, string path)
+    public async Task CorrelationId_Sent_IsEchoed(string method, string path)
     {
         var correlationId = $"test-{Guid.NewGuid():N}";
 
@@ -172,7 +172,7 @@ public sealed class EnvelopeTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_sent_correlation_id_is_echoed_on_a_401()
+    public async Task CorrelationId_SentWithA401_IsEchoed()
     {
         var correlationId = Guid.NewGuid().ToString();
 
@@ -184,7 +184,7 @@ public sealed class EnvelopeTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_correlation_id_is_generated_when_absent_and_differs_between_requests()
+    public async Task CorrelationId_Absent_IsGeneratedAndDiffersBetweenRequests()
     {
         var user = fixture.NewUser();
 
@@ -199,7 +199,7 @@ public sealed class EnvelopeTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Success_responses_carry_a_correlation_id_too()
+    public async Task CorrelationId_OnASuccess_IsThereToo()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();

@@ -11,7 +11,7 @@ namespace Recents.Api.Tests;
 public sealed class ForwardedHeadersTests(RecentsApiFixture fixture)
 {
     [Fact]
-    public async Task Links_honour_X_Forwarded_Proto_and_Host_when_configured_to()
+    public async Task Links_WithForwardedHeadersEnabled_HonourXForwardedProtoAndHost()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();

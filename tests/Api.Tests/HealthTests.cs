@@ -10,7 +10,7 @@ public sealed class HealthTests(RecentsApiFixture fixture)
     [Theory]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
-    public async Task Probe_is_200_without_authentication(string path)
+    public async Task Probe_WithoutAuthentication_Is200(string path)
     {
         using var response = await fixture.Api().SendAsync(HttpMethod.Get, path);
 
@@ -21,7 +21,7 @@ public sealed class HealthTests(RecentsApiFixture fixture)
     [Theory]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
-    public async Task Probe_ignores_a_broken_Authorization_header(string path)
+    public async Task Probe_WithABrokenAuthorizationHeader_IgnoresIt(string path)
     {
         using var response = await fixture.Api().SendWithAuthorizationAsync(HttpMethod.Get, path, "Bearer not-a-jwt");
 
@@ -31,7 +31,7 @@ public sealed class HealthTests(RecentsApiFixture fixture)
     [Theory]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
-    public async Task Probe_answers_only_GET_and_HEAD(string path)
+    public async Task Probe_OtherMethodsThanGetAndHead_AreNotAnswered(string path)
     {
         using var head = await fixture.Api().SendAsync(HttpMethod.Head, path);
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);

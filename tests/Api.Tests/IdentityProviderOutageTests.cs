@@ -12,7 +12,7 @@ namespace Recents.Api.Tests;
 public sealed class IdentityProviderOutageTests(RecentsApiFixture fixture)
 {
     [Fact]
-    public async Task An_unreachable_authority_answers_503_not_401()
+    public async Task Request_WithTheAuthorityUnreachable_Is503Not401()
     {
         var unreachableAuthority = $"http://127.0.0.1:{FreePorts.Next()}";
         var settings = fixture.ClusterSettings

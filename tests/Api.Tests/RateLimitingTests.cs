@@ -8,27 +8,32 @@ namespace Recents.Api.Tests;
 
 /// <summary>
 /// Rate limits (docs/api.md#rate-limits): per client application, per minute and per hour, for the whole deployment;
-/// 429 RateLimitExceeded in the envelope with a truthful Retry-After. Budgets come from
-/// <see cref="TestRateLimits"/>; windows are fixed UTC minutes and hours, so tests that must stay inside one
-/// minute first wait for a fresh one when too little of the current one is left. Own fixture, so that its
-/// waits for windows to pass run beside the other tests instead of holding them up.
+/// 429 RateLimitExceeded in the envelope with a truthful Retry-After. Budgets come from <see cref="TestRateLimits"/>.
+/// Windows are fixed UTC minutes and hours of the fixture's <see cref="TestClock"/>, which stands still unless a test
+/// moves it: no window ends during a test, and a test that needs to know how much of a window is left moves the clock
+/// to a known instant first.
 /// </summary>
-public sealed class RateLimitingTests(RecentsApiFixture fixture, ITestOutputHelper output) : IClassFixture<RecentsApiFixture>
+public sealed class RateLimitingTests(ClockedApiFixture clocked, ITestOutputHelper output) : IClassFixture<ClockedApiFixture>
 {
     private const string RateLimitExceededMessage =
         "The client sent more requests than allowed by this API for the current tier of the client.";
 
+    private RecentsApiFixture Service => clocked.Service;
+
+    private TestClock Clock => clocked.Clock;
+
     [Fact]
-    public async Task A_client_over_its_minute_budget_gets_429_with_the_seconds_left_in_the_minute()
+    public async Task Client_OverItsMinuteBudget_Gets429WithTheSecondsLeftInTheMinute()
     {
-        await EnsureMinuteLeftAsync(TimeSpan.FromSeconds(15));
+        Clock.AdvanceToNextMinute(TimeSpan.FromSeconds(10));
+        const int secondsLeftInMinute = 50;
         var token = TokenOf(TestRateLimits.MinuteExhaustedClient);
 
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? rejected = null;
         for (var i = 0; i < TestRateLimits.TinyPerMinute + 3; i++)
         {
-            var response = await ListAsync(fixture.Client, token);
+            var response = await ListAsync(Service.Client, token);
             statuses.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
@@ -48,42 +53,45 @@ public sealed class RateLimitingTests(RecentsApiFixture fixture, ITestOutputHelp
             var error = await ApiAssert.ErrorAsync(rejected!, HttpStatusCode.TooManyRequests, "RateLimitExceeded");
             Assert.Equal(RateLimitExceededMessage, error.GetProperty("message").GetString());
             var retryAfter = RetryAfterSeconds(rejected!);
-            var secondsLeftInMinute = 60 - DateTime.UtcNow.Second;
             Assert.InRange(retryAfter, 1, 60);
             Assert.InRange(retryAfter, secondsLeftInMinute - 2, secondsLeftInMinute + 2);
         }
     }
 
     [Fact]
-    public async Task A_request_sent_after_Retry_After_seconds_is_admitted()
+    public async Task Request_SentRetryAfterSecondsLater_IsAdmitted()
     {
+        Clock.AdvanceToNextMinute(TimeSpan.FromSeconds(45));
         var token = TokenOf(TestRateLimits.RetryAfterClient);
         using var rejected = await ExhaustAsync(token, TestRateLimits.TinyPerMinute + 1);
         var retryAfter = RetryAfterSeconds(rejected);
         output.WriteLine($"Retry-After: {retryAfter} s");
 
-        await Task.Delay(TimeSpan.FromSeconds(retryAfter));
+        Clock.Time.Advance(TimeSpan.FromSeconds(retryAfter - 1));
+        using var early = await ListAsync(Service.Client, token);
+        Clock.Time.Advance(TimeSpan.FromSeconds(1));
 
-        using var admitted = await ListAsync(fixture.Client, token);
+        using var admitted = await ListAsync(Service.Client, token);
+        Assert.Equal(HttpStatusCode.TooManyRequests, early.StatusCode);
         Assert.NotEqual(HttpStatusCode.TooManyRequests, admitted.StatusCode);
     }
 
     [Fact]
-    public async Task A_client_over_its_hour_budget_is_told_to_come_back_when_the_hour_ends()
+    public async Task Client_OverItsHourBudget_IsToldToComeBackWhenTheHourEnds()
     {
+        // 40 minutes 10 seconds into the hour: the hour ends long after the minute does.
+        Clock.AdvanceToNextHour(TimeSpan.FromSeconds(2410));
+        const int secondsLeftInHour = 1190;
         var token = TokenOf(TestRateLimits.HourExhaustedClient);
 
         using var rejected = await ExhaustAsync(token, TestRateLimits.TinyPerHour + 1);
 
-        var now = DateTime.UtcNow;
-        var secondsLeftInHour = 3600 - (now.Minute * 60) - now.Second;
         Assert.InRange(RetryAfterSeconds(rejected), secondsLeftInHour - 2, secondsLeftInHour + 2);
     }
 
     [Fact]
-    public async Task One_client_flooding_neither_limits_nor_slows_another()
+    public async Task Client_FloodingTheApi_NeitherLimitsNorSlowsAnother()
     {
-        await EnsureMinuteLeftAsync(TimeSpan.FromSeconds(20));
         var flooding = TokenOf(TestRateLimits.FloodingClient);
         var quiet = TokenOf($"rl-quiet-{Guid.NewGuid():N}");
         using var cancel = new CancellationTokenSource();
@@ -92,7 +100,7 @@ public sealed class RateLimitingTests(RecentsApiFixture fixture, ITestOutputHelp
             var rejectedCount = 0;
             while (!cancel.IsCancellationRequested)
             {
-                using var response = await ListAsync(fixture.Client, flooding);
+                using var response = await ListAsync(Service.Client, flooding);
                 rejectedCount += response.StatusCode == HttpStatusCode.TooManyRequests ? 1 : 0;
             }
 
@@ -103,7 +111,7 @@ public sealed class RateLimitingTests(RecentsApiFixture fixture, ITestOutputHelp
         for (var i = 0; i < 30; i++)
         {
             var elapsed = Stopwatch.StartNew();
-            using var response = await ListAsync(fixture.Client, quiet);
+            using var response = await ListAsync(Service.Client, quiet);
             slowest = elapsed.Elapsed > slowest ? elapsed.Elapsed : slowest;
             Assert.NotEqual(HttpStatusCode.TooManyRequests, response.StatusCode);
         }
@@ -116,16 +124,14 @@ public sealed class RateLimitingTests(RecentsApiFixture fixture, ITestOutputHelp
     }
 
     [Fact]
-    public async Task Two_API_processes_together_admit_no_more_than_the_budget()
+    public async Task Budget_SharedByTwoApiProcesses_AdmitsNoMoreThanItAllows()
     {
-        await EnsureMinuteLeftAsync(TimeSpan.FromSeconds(20));
-        await using var secondApi = RecentsApiFixture.StartApi(
-            fixture.ClusterSettings.Concat(fixture.Tokens.ApiSettings).Concat(TestRateLimits.Settings));
+        await using var secondApi = clocked.StartAnotherApi();
         using var secondClient = secondApi.CreateClient();
         var token = TokenOf(TestRateLimits.TwoProcessesClient);
 
         var requests = Enumerable.Range(0, 3 * TestRateLimits.SharedPerMinute)
-            .Select(i => ListStatusAsync(i % 2 == 0 ? fixture.Client : secondClient, token));
+            .Select(i => ListStatusAsync(i % 2 == 0 ? Service.Client : secondClient, token));
         var statuses = await Task.WhenAll(requests);
 
         var admitted = statuses.Count(status => status != HttpStatusCode.TooManyRequests);
@@ -136,36 +142,35 @@ public sealed class RateLimitingTests(RecentsApiFixture fixture, ITestOutputHelp
     }
 
     [Fact]
-    public async Task Without_client_id_the_client_is_the_azp_then_the_sub()
+    public async Task Client_WithoutClientId_IsTheAzpThenTheSub()
     {
-        await EnsureMinuteLeftAsync(TimeSpan.FromSeconds(15));
         // Different users of one azp share its budget; client_id, when present, wins over azp.
         var byAzp = Enumerable.Range(0, TestRateLimits.TinyPerMinute + 1)
-            .Select(_ => fixture.Tokens.Create(new TokenSpec($"user-{Guid.NewGuid():N}") { Azp = TestRateLimits.AzpClient }));
+            .Select(_ => Service.Tokens.Create(new TokenSpec($"user-{Guid.NewGuid():N}") { Azp = TestRateLimits.AzpClient }));
         var statusesByAzp = new List<HttpStatusCode>();
         foreach (var token in byAzp)
         {
-            statusesByAzp.Add(await ListStatusAsync(fixture.Client, token));
+            statusesByAzp.Add(await ListStatusAsync(Service.Client, token));
         }
 
-        var clientIdWins = fixture.Tokens.Create(
+        var clientIdWins = Service.Tokens.Create(
             new TokenSpec($"user-{Guid.NewGuid():N}") { Azp = TestRateLimits.AzpClient, ClientId = TestRateLimits.OtherClient });
-        var bySubject = fixture.Tokens.Create(new TokenSpec(TestRateLimits.SubjectClient));
+        var bySubject = Service.Tokens.Create(new TokenSpec(TestRateLimits.SubjectClient));
         var statusesBySubject = new List<HttpStatusCode>();
         for (var i = 0; i < TestRateLimits.TinyPerMinute + 1; i++)
         {
-            statusesBySubject.Add(await ListStatusAsync(fixture.Client, bySubject));
+            statusesBySubject.Add(await ListStatusAsync(Service.Client, bySubject));
         }
 
         Assert.Equal(HttpStatusCode.TooManyRequests, statusesByAzp[^1]);
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statusesByAzp.Take(TestRateLimits.TinyPerMinute));
-        Assert.NotEqual(HttpStatusCode.TooManyRequests, await ListStatusAsync(fixture.Client, clientIdWins));
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await ListStatusAsync(Service.Client, clientIdWins));
         Assert.Equal(HttpStatusCode.TooManyRequests, statusesBySubject[^1]);
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statusesBySubject.Take(TestRateLimits.TinyPerMinute));
     }
 
     private string TokenOf(string clientId) =>
-        fixture.Tokens.Create(new TokenSpec($"user-{Guid.NewGuid():N}") { ClientId = clientId });
+        Service.Tokens.Create(new TokenSpec($"user-{Guid.NewGuid():N}") { ClientId = clientId });
 
     private static Task<HttpResponseMessage> ListAsync(HttpClient client, string token) =>
         new ApiClient(client).SendAsync(HttpMethod.Get, $"/imodels/recents?iTwinId={Guid.NewGuid()}", token);
@@ -181,7 +186,7 @@ public sealed class RateLimitingTests(RecentsApiFixture fixture, ITestOutputHelp
     {
         for (var i = 0; i < attempts; i++)
         {
-            var response = await ListAsync(fixture.Client, token);
+            var response = await ListAsync(Service.Client, token);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 return response;
@@ -195,12 +200,4 @@ public sealed class RateLimitingTests(RecentsApiFixture fixture, ITestOutputHelp
 
     private static int RetryAfterSeconds(HttpResponseMessage response) =>
         int.Parse(Assert.Single(response.Headers.GetValues("Retry-After")), NumberStyles.None, CultureInfo.InvariantCulture);
-
-    /// <summary>Waits for the next UTC minute when less than <paramref name="needed"/> is left of this one.</summary>
-    private static Task EnsureMinuteLeftAsync(TimeSpan needed)
-    {
-        var now = DateTime.UtcNow;
-        var left = TimeSpan.FromMinutes(1) - TimeSpan.FromTicks(now.Ticks % TimeSpan.TicksPerMinute);
-        return left >= needed ? Task.CompletedTask : Task.Delay(left + TimeSpan.FromMilliseconds(200));
-    }
 }

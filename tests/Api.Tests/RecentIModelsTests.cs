@@ -16,7 +16,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     // ---- POST: what it accepts -------------------------------------------------------------------
 
     [Fact]
-    public async Task Add_without_a_body_is_204_with_no_body()
+    public async Task Add_WithoutABody_Is204WithNoBody()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var iModelId = await directory.AddIModelAsync();
@@ -28,7 +28,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Add_with_an_empty_JSON_object_body_is_204()
+    public async Task Add_WithAnEmptyJsonObjectBody_Is204()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var iModelId = await directory.AddIModelAsync();
@@ -44,7 +44,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     [InlineData("application/json", "{ definitely: not json")]
     [InlineData("application/xml", "<recent/>")]
     [InlineData("application/octet-stream", "\u0001\u0002\u0003")]
-    public async Task Add_ignores_any_body_and_content_type(string mediaType, string body)
+    public async Task Add_WithAnyBodyAndContentType_IgnoresThem(string mediaType, string body)
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var iModelId = await directory.AddIModelAsync();
@@ -56,7 +56,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Add_accepts_the_id_in_upper_case()
+    public async Task Add_IdInUpperCase_IsAccepted()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var iModelId = await directory.AddIModelAsync();
@@ -70,7 +70,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     // ---- POST and GET: the list ------------------------------------------------------------------
 
     [Fact]
-    public async Task List_is_most_recently_used_first()
+    public async Task List_AfterSeveralAdds_IsMostRecentlyUsedFirst()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var ids = await directory.AddIModelsAsync(4);
@@ -81,7 +81,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Adding_an_iModel_again_moves_it_to_the_front_without_duplicating_it()
+    public async Task Add_OfAListedIModel_MovesItToTheFrontWithoutDuplicatingIt()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var ids = await directory.AddIModelsAsync(3);
@@ -93,7 +93,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Adding_the_front_iModel_again_keeps_the_list_unchanged()
+    public async Task Add_OfTheFrontIModel_KeepsTheListUnchanged()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var ids = await directory.AddIModelsAsync(2);
@@ -105,7 +105,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task The_26th_add_drops_the_least_recently_used_iModel()
+    public async Task Add_OfA26thIModel_DropsTheLeastRecentlyUsed()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var ids = await directory.AddIModelsAsync(26);
@@ -119,7 +119,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_reused_iModel_survives_eviction_because_it_moved_to_the_front()
+    public async Task Add_OfA26thIModel_KeepsAReusedIModelThatMovedToTheFront()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var ids = await directory.AddIModelsAsync(26);
@@ -134,7 +134,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task The_list_is_one_per_user_across_iTwins_and_GET_filters_by_iTwin()
+    public async Task List_OfAUserWithSeveralITwins_IsOneListFilteredByITwin()
     {
         var user = fixture.NewUser();
         var first = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
@@ -149,7 +149,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task The_capacity_of_25_is_shared_across_iTwins()
+    public async Task Capacity_Of25_IsSharedAcrossITwins()
     {
         var user = fixture.NewUser();
         var first = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
@@ -165,7 +165,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Empty_list_is_200_with_no_items_and_no_prev_or_next()
+    public async Task List_Empty_Is200WithNoItemsAndNoPrevOrNext()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
 
@@ -177,7 +177,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Users_never_see_each_others_recents()
+    public async Task List_OfTwoUsers_NeverShowsTheOthersRecents()
     {
         var alice = fixture.NewUser("alice");
         var bob = fixture.NewUser("bob");
@@ -193,7 +193,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task User_ids_that_differ_only_in_characters_storage_keys_rewrite_keep_separate_lists()
+    public async Task UserIds_DifferingOnlyInCharactersStorageKeysRewrite_KeepSeparateLists()
     {
         var suffix = Guid.NewGuid().ToString("N");
         var slash = fixture.UserWithId($"team/{suffix}");
@@ -212,7 +212,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Concurrent_adds_by_one_user_are_all_kept()
+    public async Task Add_ConcurrentlyByOneUser_KeepsEveryAdd()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var ids = await directory.AddIModelsAsync(12);
@@ -233,7 +233,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     // ---- DELETE --------------------------------------------------------------------------------
 
     [Fact]
-    public async Task Remove_of_a_listed_iModel_is_204_and_removes_only_it()
+    public async Task Remove_OfAListedIModel_Is204AndRemovesOnlyIt()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var ids = await directory.AddIModelsAsync(3);
@@ -246,7 +246,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Remove_is_idempotent_204_when_the_iModel_is_not_in_the_list()
+    public async Task Remove_OfAnIModelNotListed_Is204()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var listed = await directory.AddIModelAsync();
@@ -277,7 +277,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     [InlineData("not-a-guid")]
     [InlineData("12345")]
     [InlineData("00000000-0000-0000-0000-00000000000g")]
-    public async Task Add_and_remove_of_a_non_GUID_id_are_404_iModelNotFound(string id)
+    public async Task AddAndRemove_OfANonGuidId_Are404IModelNotFound(string id)
     {
         var user = fixture.NewUser();
 
@@ -288,7 +288,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Add_and_remove_of_an_unknown_iModel_are_404_iModelNotFound()
+    public async Task AddAndRemove_OfAnUnknownIModel_Are404IModelNotFound()
     {
         var user = fixture.NewUser();
 
@@ -299,7 +299,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Add_and_remove_of_an_iModel_the_caller_may_not_view_are_404_iModelNotFound()
+    public async Task AddAndRemove_OfAnIModelTheCallerMayNotView_Are404IModelNotFound()
     {
         var outsider = fixture.NewUser("outsider");
         var directory = await fixture.NewDirectory().WithViewer(fixture.NewUser().Id).SaveAsync();
@@ -312,7 +312,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_refused_add_leaves_the_list_unchanged()
+    public async Task Add_Refused_LeavesTheListUnchanged()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var listed = await directory.AddIModelAsync();
@@ -330,7 +330,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     [InlineData("")]
     [InlineData("iTwinId=")]
     [InlineData("$top=10")]
-    public async Task List_without_iTwinId_is_422_MissingRequiredParameter(string query)
+    public async Task List_WithoutITwinId_Is422MissingRequiredParameter(string query)
     {
         var user = fixture.NewUser();
 
@@ -344,7 +344,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     [Theory]
     [InlineData("not-a-guid")]
     [InlineData("123")]
-    public async Task List_with_a_non_GUID_iTwinId_is_422_InvalidValue(string iTwinId)
+    public async Task List_WithANonGuidITwinId_Is422InvalidValue(string iTwinId)
     {
         var user = fixture.NewUser();
 
@@ -369,7 +369,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     [InlineData("$orderBy", "foo")]
     [InlineData("$orderBy", "name sideways")]
     [InlineData("$orderBy", "displayName")]
-    public async Task List_with_an_out_of_range_parameter_is_422_InvalidValue_naming_it(string parameter, string value)
+    public async Task List_WithAParameterOutOfRange_Is422InvalidValueNamingIt(string parameter, string value)
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
 
@@ -382,7 +382,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task List_with_several_bad_parameters_names_each_of_them()
+    public async Task List_WithSeveralBadParameters_NamesEachOfThem()
     {
         var user = fixture.NewUser();
 
@@ -397,7 +397,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task List_with_a_missing_iTwinId_and_a_bad_top_names_both()
+    public async Task List_WithoutITwinIdAndWithABadTop_NamesBoth()
     {
         var user = fixture.NewUser();
 
@@ -417,7 +417,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     [InlineData("$orderBy=name%20desc")]
     [InlineData("$orderBy=createdDateTime")]
     [InlineData("$orderBy=createdDateTime%20desc")]
-    public async Task List_accepts_parameters_in_range(string parameter)
+    public async Task List_WithParametersInRange_IsAccepted(string parameter)
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
 
@@ -427,7 +427,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task List_of_an_unknown_iTwin_is_404_iTwinNotFound()
+    public async Task List_OfAnUnknownITwin_Is404ITwinNotFound()
     {
         var user = fixture.NewUser();
 
@@ -438,7 +438,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task List_of_an_iTwin_the_caller_is_not_a_member_of_is_404_iTwinNotFound()
+    public async Task List_OfAnITwinTheCallerIsNotAMemberOf_Is404ITwinNotFound()
     {
         var outsider = fixture.NewUser("outsider");
         var directory = await fixture.NewDirectory().WithViewer(fixture.NewUser().Id).SaveAsync();
@@ -457,7 +457,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     [InlineData("return=minimal")]
     [InlineData("respond-async")]
     [InlineData("return=something-else")]
-    public async Task Minimal_items_are_exactly_id_and_displayName(string? prefer)
+    public async Task List_MinimalItems_AreExactlyIdAndDisplayName(string? prefer)
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var iModelId = await directory.AddIModelAsync(new IModelSpec { Name = "Bridge model", Description = "A bridge" });
@@ -473,7 +473,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Page_body_has_exactly_iModels_and_links()
+    public async Task List_PageBody_HasExactlyIModelsAndLinks()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         await user.AddAllAsync(await directory.AddIModelAsync());
@@ -485,7 +485,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Representation_items_carry_every_field_of_the_iModel()
+    public async Task List_RepresentationItems_CarryEveryFieldOfTheIModel()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var iModelId = await directory.AddIModelAsync(new IModelSpec
@@ -527,7 +527,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     [InlineData("return=representation")]
     [InlineData("handling=lenient, return=representation")]
     [InlineData("respond-async,return=representation")]
-    public async Task Representation_is_recognised_among_other_preferences(string prefer)
+    public async Task List_RepresentationAmongOtherPreferences_IsRecognised(string prefer)
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         await user.AddAllAsync(await directory.AddIModelAsync());
@@ -540,7 +540,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Representation_writes_null_description_and_extent_and_initialized_state()
+    public async Task List_Representation_WritesNullDescriptionAndExtentAndInitializedState()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var iModelId = await directory.AddIModelAsync(new IModelSpec { Description = null, Extent = null, State = "initialized" });
@@ -555,7 +555,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Representation_says_isSecured_when_iModel_permissions_are_configured()
+    public async Task List_RepresentationOfASecuredIModel_SaysIsSecured()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
@@ -572,7 +572,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Representation_shows_the_directory_as_it_is_at_the_time_of_the_GET()
+    public async Task List_Representation_ShowsTheDirectoryAsItIsAtTheTimeOfTheGet()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var iModelId = await directory.AddIModelAsync(new IModelSpec { Name = "Before", State = "notInitialized" });
@@ -591,7 +591,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task An_iModel_cannot_move_to_another_iTwin_so_its_recents_entry_stays_listed_under_its_iTwin()
+    public async Task IModel_PutInAnotherITwin_StaysListedUnderItsITwin()
     {
         var user = fixture.NewUser();
         var before = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
@@ -608,7 +608,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_deleted_iModel_id_cannot_be_stored_again_in_another_iTwin()
+    public async Task DeletedIModelId_StoredInAnotherITwin_IsRefused()
     {
         var home = await fixture.NewDirectory().SaveAsync();
         var elsewhere = await fixture.NewDirectory().SaveAsync();
@@ -631,7 +631,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     [InlineData("createdDateTime", new[] { "charlie", "alpha", "delta", "Bravo" })]
     [InlineData("createdDateTime asc", new[] { "charlie", "alpha", "delta", "Bravo" })]
     [InlineData("createdDateTime desc", new[] { "Bravo", "delta", "alpha", "charlie" })]
-    public async Task OrderBy_sorts_the_list(string orderBy, string[] expectedNames)
+    public async Task List_WithOrderBy_IsSorted(string orderBy, string[] expectedNames)
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         await AddNamedAsync(user, directory);
@@ -642,7 +642,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Without_orderBy_the_list_is_most_recently_used_first_whatever_the_names_and_dates()
+    public async Task List_WithoutOrderBy_IsMostRecentlyUsedFirstWhateverTheNamesAndDates()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         await AddNamedAsync(user, directory);
@@ -653,7 +653,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task OrderBy_sorts_before_skip_and_top()
+    public async Task List_WithOrderBySkipAndTop_SortsFirst()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         await AddNamedAsync(user, directory);
@@ -666,7 +666,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     // ---- GET: paging ---------------------------------------------------------------------------
 
     [Fact]
-    public async Task Top_and_skip_select_a_window_of_the_list()
+    public async Task List_WithTopAndSkip_IsAWindowOfTheList()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var ids = await directory.AddIModelsAsync(5);
@@ -680,7 +680,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Links_are_absolute_urls_on_this_server_with_no_prev_on_the_first_page_and_no_next_on_the_last()
+    public async Task Links_OfPagesOfAList_AreAbsoluteWithNoPrevFirstAndNoNextLast()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         await user.AddAllAsync(await directory.AddIModelsAsync(3));
@@ -706,7 +706,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_single_page_has_neither_prev_nor_next()
+    public async Task Links_OfASinglePage_HaveNeitherPrevNorNext()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         await user.AddAllAsync(await directory.AddIModelsAsync(3));
@@ -719,7 +719,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Following_next_until_null_sees_every_entry_exactly_once_in_order()
+    public async Task Next_FollowedUntilNull_SeesEveryEntryExactlyOnceInOrder()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var ids = await directory.AddIModelsAsync(7);
@@ -731,7 +731,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Following_next_works_when_the_caller_spells_the_paging_parameters_in_upper_case()
+    public async Task Next_PagingParametersInUpperCase_IsFollowedAllTheSame()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         var ids = await directory.AddIModelsAsync(5);
@@ -743,7 +743,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task The_largest_skip_has_no_next_link()
+    public async Task Links_WithTheLargestSkip_HaveNoNext()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         await user.AddAllAsync(await directory.AddIModelsAsync(2));
@@ -755,7 +755,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Next_links_repeat_the_orderBy_and_representation_needs_only_the_header()
+    public async Task Next_WithOrderByAndRepresentation_RepeatsTheOrderByOnly()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         await AddNamedAsync(user, directory);
@@ -781,7 +781,7 @@ public sealed partial class RecentIModelsTests(RecentsApiFixture fixture)
     }
 
     [Fact]
-    public async Task Forwarded_headers_do_not_change_the_links_unless_the_deployment_trusts_them()
+    public async Task Links_WithUntrustedForwardedHeaders_AreUnchanged()
     {
         var (user, directory) = await ViewerOfNewITwinAsync();
         await user.AddAllAsync(await directory.AddIModelsAsync(2));

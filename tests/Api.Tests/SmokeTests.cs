@@ -8,14 +8,14 @@ namespace Recents.Api.Tests;
 public sealed class SmokeTests(RecentsApiFixture fixture)
 {
     [Fact]
-    public async Task Ready_once_the_silo_answers()
+    public async Task Readiness_OnceTheSiloAnswers_Is200()
     {
         using var response = await fixture.Client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
-    public async Task Unknown_iModel_is_not_found_for_a_valid_token()
+    public async Task Add_UnknownIModelWithAValidToken_IsNotFound()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/imodels/recents/{Guid.NewGuid()}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fixture.Tokens.For("smoke-user"));

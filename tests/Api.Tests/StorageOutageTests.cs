@@ -31,7 +31,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Writes_answer_503_while_storage_is_down_and_succeed_again_once_it_is_back()
+    public async Task Writes_WhileStorageIsDown_Answer503AndSucceedAgainOnceItIsBack()
     {
         var user = service.NewUser();
         var directory = await service.NewDirectory().WithViewer(user.Id).SaveAsync();

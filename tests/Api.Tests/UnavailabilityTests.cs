@@ -15,7 +15,7 @@ public sealed class UnavailabilityTests(RecentsApiFixture fixture) : IClassFixtu
     private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(20);
 
     [Fact]
-    public async Task A_silo_outage_answers_503_with_Retry_After_and_readiness_fails_while_liveness_holds()
+    public async Task SiloOutage_Requests_Answer503WithRetryAfterAndOnlyReadinessFails()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();

@@ -12,7 +12,7 @@ namespace Recents.Deployment.Tests;
 public sealed class ApiAuthenticationTests
 {
     [Fact]
-    public void AuthorityAndAudienceReachJwtBearer()
+    public void AuthorityAndAudience_FromTheManifests_ReachJwtBearer()
     {
         var variables = ServiceProcess.Api.ContainerVariables().ToDictionary(variable => variable.Name, variable => variable.Value);
         var builder = WebApplication.CreateSlimBuilder();

@@ -10,7 +10,7 @@ namespace Recents.Deployment.Tests;
 public sealed class ApiProbeTests
 {
     [Fact]
-    public void ProbePathsAreRoutesTheApiMaps()
+    public void ProbePaths_AreRoutesTheApiMaps()
     {
         var routes = HealthRoutes();
 
@@ -18,7 +18,7 @@ public sealed class ApiProbeTests
     }
 
     [Fact]
-    public void ReadinessAsksReadyAndLivenessAsksLive()
+    public void Probes_ReadinessAndLiveness_AskReadyAndLive()
     {
         var container = Manifests.Api.OnlyContainer();
 
@@ -28,7 +28,7 @@ public sealed class ApiProbeTests
     }
 
     [Fact]
-    public void ProbePortsAreTheApiPort()
+    public void ProbePorts_AreTheApiPort()
     {
         var container = Manifests.Api.OnlyContainer();
 

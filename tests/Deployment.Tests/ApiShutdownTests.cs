@@ -7,7 +7,7 @@ namespace Recents.Deployment.Tests;
 public sealed class ApiShutdownTests
 {
     [Fact]
-    public void PreStopSleepsBeforeTheProcessIsStopped()
+    public void PreStop_BeforeTheProcessIsStopped_Sleeps()
     {
         var preStop = Manifests.Api.OnlyContainer().Lifecycle?.PreStop;
 
@@ -15,7 +15,7 @@ public sealed class ApiShutdownTests
     }
 
     [Fact]
-    public void GracePeriodCoversThePreStopSleepAndTheShutdownTimeout()
+    public void GracePeriod_OfTheApiPod_CoversThePreStopSleepAndTheShutdownTimeout()
     {
         var pod = Manifests.Api.Spec.Template.Spec;
         var preStop = pod.Containers.Single().Lifecycle?.PreStop?.Sleep?.Seconds ?? 0;

@@ -11,7 +11,7 @@ public sealed class ConfigurationKeyTests
     [Theory]
     [InlineData(ServiceProcess.Silo)]
     [InlineData(ServiceProcess.Api)]
-    public void EveryVariableIsAKeyTheProcessReads(ServiceProcess process)
+    public void EnvironmentVariables_OfEveryContainer_AreKeysTheProcessReads(ServiceProcess process)
     {
         var variables = process.ImageVariables().Concat(process.ContainerVariables()).ToList();
 
@@ -31,6 +31,6 @@ public sealed class ConfigurationKeyTests
     [InlineData(ServiceProcess.Api, "Silo__GatewayPort", "30000")]
     [InlineData(ServiceProcess.Api, "Authentication__Schemes__Bearer__Audiences__0", "itwin-platform")]
     [InlineData(ServiceProcess.Api, "ForwardedHeaders__Enable", "true")]
-    public void RefusesWhatTheProcessWouldIgnoreOrReject(ServiceProcess process, string name, string value) =>
+    public void KeyCheck_KeysTheProcessWouldIgnoreOrReject_AreRefused(ServiceProcess process, string name, string value) =>
         Assert.NotNull(ConfigurationKeys.Problem(process, new EnvironmentVariable(name, value, "test")));
 }

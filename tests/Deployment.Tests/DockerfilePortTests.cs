@@ -13,7 +13,7 @@ public sealed class DockerfilePortTests
         .Order();
 
     [Fact]
-    public void SiloImageExposesTheSiloAndGatewayPorts()
+    public void SiloImage_Exposes_TheSiloAndGatewayPorts()
     {
         var endpoints = ServiceProcess.Silo.ImageConfiguration().GetSection(SiloEndpointOptions.SectionName).Get<SiloEndpointOptions>() ?? new();
 
@@ -21,7 +21,7 @@ public sealed class DockerfilePortTests
     }
 
     [Fact]
-    public void ApiImageExposesThePortItListensOnAndThePodDeclares()
+    public void ApiImage_Exposes_ThePortItListensOnAndThePodDeclares()
     {
         Assert.Equal([ApiPort.Listening], Exposed("api"));
         Assert.Equal([ApiPort.Listening], Manifests.Api.OnlyContainer().Ports.Select(port => port.ContainerPort));

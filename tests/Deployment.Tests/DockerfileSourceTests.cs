@@ -16,7 +16,7 @@ public sealed partial class DockerfileSourceTests
         });
 
     [Fact]
-    public void EveryCopySourceExistsInTheRepository()
+    public void CopySources_EveryOne_ExistsInTheRepository()
     {
         var sources = CopySources().ToList();
 
@@ -29,7 +29,7 @@ public sealed partial class DockerfileSourceTests
     }
 
     [Fact]
-    public void NoCopySourceIsLeftOutOfTheBuildContext()
+    public void CopySources_NoneOfThem_IsLeftOutOfTheBuildContext()
     {
         var ignore = DockerIgnore.Load();
 
@@ -37,7 +37,7 @@ public sealed partial class DockerfileSourceTests
     }
 
     [Fact]
-    public void DockerIgnoreKeepsBuildOutputAndDependenciesOut()
+    public void DockerIgnore_BuildOutputAndDependencies_AreKeptOut()
     {
         var ignore = DockerIgnore.Load();
 
@@ -46,7 +46,7 @@ public sealed partial class DockerfileSourceTests
     }
 
     [Fact]
-    public void EveryRestoredOrPublishedProjectExists()
+    public void RestoredOrPublishedProjects_EveryOne_Exists()
     {
         var projects = Dockerfile.Load().Instructions
             .Where(instruction => instruction.Keyword == "RUN")

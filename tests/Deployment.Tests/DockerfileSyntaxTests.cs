@@ -6,7 +6,7 @@ namespace Recents.Deployment.Tests;
 public sealed class DockerfileSyntaxTests
 {
     [Fact]
-    public void EveryInstructionIsADockerfileInstruction()
+    public void Instructions_EveryOne_IsADockerfileInstruction()
     {
         var unknown = Dockerfile.Load().Instructions
             .Where(instruction => !Dockerfile.KnownInstructions.Contains(instruction.Keyword))
@@ -16,7 +16,7 @@ public sealed class DockerfileSyntaxTests
     }
 
     [Fact]
-    public void StartsWithFrom()
+    public void Dockerfile_FirstInstruction_IsFrom()
     {
         var first = Dockerfile.Load().Instructions.SkipWhile(instruction => instruction.Keyword == "ARG").First();
 
@@ -24,7 +24,7 @@ public sealed class DockerfileSyntaxTests
     }
 
     [Fact]
-    public void TheParserSeesContinuationsAndComments()
+    public void Parser_ContinuationsAndComments_AreSeen()
     {
         var parsed = Dockerfile.Parse(["# comment", "FROM x AS y", "RUN a \\", "  # inner comment", "  && b", "", "ENV A=1 \\", "    B=2"]);
 
@@ -34,7 +34,7 @@ public sealed class DockerfileSyntaxTests
     }
 
     [Fact]
-    public void BuildsWithTheSdkAndRunsOnTheAspNetRuntime()
+    public void BaseImages_BuildAndRuntime_AreTheSdkAndTheAspNetRuntime()
     {
         var dockerfile = Dockerfile.Load();
 

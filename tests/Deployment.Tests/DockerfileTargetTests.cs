@@ -9,7 +9,7 @@ public sealed class DockerfileTargetTests
     [Theory]
     [InlineData("silo")]
     [InlineData("api")]
-    public void TargetRunsAsANonRootUser(string target)
+    public void Target_EveryOne_RunsAsANonRootUser(string target)
     {
         var user = Dockerfile.Load().Stage(target).All("USER").LastOrDefault()?.Arguments;
 
@@ -20,7 +20,7 @@ public sealed class DockerfileTargetTests
     [Theory]
     [InlineData("silo")]
     [InlineData("api")]
-    public void EntryPointRunsTheAssemblyItPublishes(string target)
+    public void EntryPoint_OfEveryTarget_RunsTheAssemblyItPublishes(string target)
     {
         var dockerfile = Dockerfile.Load();
         var stage = dockerfile.Stage(target);

@@ -12,7 +12,7 @@ namespace Recents.Deployment.Tests;
 public sealed partial class EnvironmentValueTests
 {
     [Fact]
-    public void EveryEnvValueIsAString()
+    public void EnvValues_EveryOne_IsAString()
     {
         var unquoted = Manifests.ObjectFiles
             .SelectMany(file => Manifests.Documents(file).SelectMany(document => EnvValues(document.RootNode))
@@ -25,7 +25,7 @@ public sealed partial class EnvironmentValueTests
     }
 
     [Fact]
-    public void TheCheckSeesTheEnvValues() =>
+    public void EnvValueCheck_OnTheManifests_SeesTheEnvValues() =>
         Assert.NotEmpty(Manifests.Documents("silo-deployment.yaml").SelectMany(document => EnvValues(document.RootNode)));
 
     private static IEnumerable<YamlScalarNode> EnvValues(YamlNode node) => node switch

@@ -8,7 +8,7 @@ public sealed class ImageTests
     [Theory]
     [InlineData(ServiceProcess.Silo)]
     [InlineData(ServiceProcess.Api)]
-    public void DeploymentRunsTheImageOfItsTarget(ServiceProcess process)
+    public void Deployment_Image_IsTheImageOfItsTarget(ServiceProcess process)
     {
         var image = process.Deployment().OnlyContainer().Image;
         var repository = image.Split('@')[0];

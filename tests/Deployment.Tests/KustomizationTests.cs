@@ -7,7 +7,7 @@ namespace Recents.Deployment.Tests;
 public sealed class KustomizationTests
 {
     [Fact]
-    public void ListsEveryManifestButTheExamples()
+    public void Resources_ListEveryManifest_ButTheExamples()
     {
         var expected = Manifests.ObjectFiles.Where(file => !Manifests.IsExample(file)).ToHashSet();
 
@@ -15,16 +15,16 @@ public sealed class KustomizationTests
     }
 
     [Fact]
-    public void ListsOnlyFilesThatExist() =>
+    public void Resources_ListedFiles_AllExist() =>
         Assert.All(Manifests.KustomizationResources(), resource =>
             Assert.True(File.Exists(Path.Combine(Repository.KubernetesDirectory, resource)), $"{resource} does not exist"));
 
     [Fact]
-    public void ListsNoExample() =>
+    public void Resources_Examples_AreNotListed() =>
         Assert.DoesNotContain(Manifests.KustomizationResources(), Manifests.IsExample);
 
     [Fact]
-    public void IsAKustomization()
+    public void KustomizationFile_Parsed_IsAKustomization()
     {
         var root = (YamlMappingNode)Manifests.Documents(Manifests.KustomizationFile).Single().RootNode;
 

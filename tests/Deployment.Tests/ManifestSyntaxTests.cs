@@ -12,11 +12,11 @@ public sealed partial class ManifestSyntaxTests
     public static TheoryData<string> ObjectFiles => [.. Manifests.ObjectFiles];
 
     [Fact]
-    public void TheFolderHasManifests() => Assert.Contains(Manifests.KustomizationFile, Manifests.Files);
+    public void ManifestFolder_Files_IncludeManifests() => Assert.Contains(Manifests.KustomizationFile, Manifests.Files);
 
     [Theory]
     [MemberData(nameof(AllFiles))]
-    public void EveryDocumentParsesAsAYamlMapping(string file)
+    public void Documents_EveryOne_ParsesAsAYamlMapping(string file)
     {
         var documents = Manifests.Documents(file);
 
@@ -26,7 +26,7 @@ public sealed partial class ManifestSyntaxTests
 
     [Theory]
     [MemberData(nameof(ObjectFiles))]
-    public void EveryObjectHasApiVersionKindAndName(string file)
+    public void Objects_EveryOne_HasApiVersionKindAndName(string file)
     {
         // Strict: an unknown kind or apiVersion, or a field its model does not have, throws here.
         var objects = Manifests.Objects(file);

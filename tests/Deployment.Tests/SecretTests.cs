@@ -7,7 +7,7 @@ namespace Recents.Deployment.Tests;
 public sealed class SecretTests
 {
     [Fact]
-    public void TheExampleSecretHasTheNameAndKeyTheDeploymentsRead()
+    public void ExampleSecret_NameAndKey_AreTheOnesTheDeploymentsRead()
     {
         var secret = Manifests.Files.Where(Manifests.IsExample).SelectMany(Manifests.Objects).OfType<V1Secret>().Single();
 
@@ -16,7 +16,7 @@ public sealed class SecretTests
     }
 
     [Fact]
-    public void NoAppliedManifestHoldsASecret()
+    public void AppliedManifests_NoneOfThem_HoldsASecret()
     {
         Assert.Empty(Manifests.Applied.OfType<V1Secret>());
         Assert.All(Manifests.KustomizationResources(), file =>

@@ -9,7 +9,7 @@ public sealed class SelectorTests
     private static IReadOnlyList<V1Deployment> Deployments => Manifests.Applied.OfType<V1Deployment>().ToList();
 
     [Fact]
-    public void EachDeploymentSelectsItsOwnPodsOnly()
+    public void DeploymentSelector_OfEachDeployment_SelectsItsOwnPodsOnly()
     {
         var deployments = Deployments;
         Assert.All(deployments, deployment =>
@@ -23,7 +23,7 @@ public sealed class SelectorTests
     }
 
     [Fact]
-    public void EachDisruptionBudgetSelectsOneDeploymentsPods()
+    public void DisruptionBudgetSelector_OfEachBudget_SelectsOneDeploymentsPods()
     {
         var deployments = Deployments;
         Assert.All(Manifests.Applied.OfType<V1PodDisruptionBudget>(), budget =>
@@ -31,7 +31,7 @@ public sealed class SelectorTests
     }
 
     [Fact]
-    public void SilosMayBeDisruptedOneAtATime()
+    public void SiloDisruptionBudget_AllowsOneAtATime()
     {
         var budget = Manifests.Applied.OfType<V1PodDisruptionBudget>()
             .Single(candidate => Manifests.Selects(candidate.Spec.Selector.MatchLabels, Manifests.Silo.Spec.Template.Metadata.Labels));

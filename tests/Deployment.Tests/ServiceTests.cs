@@ -9,7 +9,7 @@ public sealed class ServiceTests
     private static V1Service Service => Manifests.Applied.OfType<V1Service>().Single();
 
     [Fact]
-    public void TargetPortIsTheApiContainerPort()
+    public void TargetPort_IsTheApiContainerPort()
     {
         var container = Manifests.Api.OnlyContainer();
 
@@ -17,7 +17,7 @@ public sealed class ServiceTests
     }
 
     [Fact]
-    public void SelectsTheApiPodsOnly()
+    public void Selector_SelectsTheApiPodsOnly()
     {
         Assert.True(Manifests.Selects(Service.Spec.Selector, Manifests.Api.Spec.Template.Metadata.Labels), "The Service does not select the API pods");
         Assert.False(Manifests.Selects(Service.Spec.Selector, Manifests.Silo.Spec.Template.Metadata.Labels), "The Service selects the silo pods");

@@ -11,7 +11,7 @@ public sealed class SharedSettingsTests
     internal const string SecretKey = "connection-string";
 
     [Fact]
-    public void SilosAndApiJoinTheSameCluster()
+    public void ClusterSettings_OfSilosAndApi_JoinTheSameCluster()
     {
         var silo = Cluster(ServiceProcess.Silo);
         var api = Cluster(ServiceProcess.Api);
@@ -24,7 +24,7 @@ public sealed class SharedSettingsTests
     [Theory]
     [InlineData(ServiceProcess.Silo)]
     [InlineData(ServiceProcess.Api)]
-    public void StorageConnectionStringComesFromTheSecret(ServiceProcess process)
+    public void StorageConnectionString_OfEveryContainer_ComesFromTheSecret(ServiceProcess process)
     {
         var variable = process.Deployment().OnlyContainer().Env.Single(candidate => candidate.Name == "Cluster__StorageConnectionString");
 

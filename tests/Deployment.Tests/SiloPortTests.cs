@@ -11,7 +11,7 @@ public sealed class SiloPortTests
         ServiceProcess.Silo.Configuration().GetSection(SiloEndpointOptions.SectionName).Get<SiloEndpointOptions>() ?? new();
 
     [Fact]
-    public void ContainerPortsAreTheSiloAndGatewayPorts()
+    public void ContainerPorts_AreTheSiloAndGatewayPorts()
     {
         var ports = Manifests.Silo.OnlyContainer().Ports.Select(port => port.ContainerPort).Order();
 
@@ -19,7 +19,7 @@ public sealed class SiloPortTests
     }
 
     [Fact]
-    public void ProbesConnectToTheGatewayPort()
+    public void Probes_ConnectToTheGatewayPort()
     {
         var container = Manifests.Silo.OnlyContainer();
         var probes = new[] { container.StartupProbe, container.ReadinessProbe, container.LivenessProbe };
@@ -32,7 +32,7 @@ public sealed class SiloPortTests
     }
 
     [Fact]
-    public void AdvertisesThePodIpAndListensOnEveryAddress()
+    public void Endpoints_AdvertiseThePodIpAndListenOnEveryAddress()
     {
         var advertised = Manifests.Silo.OnlyContainer().Env.Single(variable => variable.Name == "Silo__AdvertisedIPAddress");
 

@@ -11,7 +11,7 @@ namespace Recents.Deployment.Tests;
 public sealed class SiloShutdownTests
 {
     [Fact]
-    public void GracePeriodExceedsTheSilosShutdownTimeout()
+    public void GracePeriod_OfTheSiloPod_ExceedsTheSilosShutdownTimeout()
     {
         var pod = Manifests.Silo.Spec.Template.Spec;
         var preStop = pod.Containers.Single().Lifecycle?.PreStop?.Sleep?.Seconds ?? 0;
@@ -22,7 +22,7 @@ public sealed class SiloShutdownTests
     }
 
     [Fact]
-    public void SiloSetupAcceptsThePodsConfiguration() => Assert.True(SiloShutdownTimeout() > TimeSpan.Zero);
+    public void SiloSetup_WithThePodsConfiguration_Builds() => Assert.True(SiloShutdownTimeout() > TimeSpan.Zero);
 
     /// <summary>The silo's own setup, fed the pod's configuration: it validates it and sets the shutdown timeout.</summary>
     private static TimeSpan SiloShutdownTimeout()

@@ -17,7 +17,7 @@ public sealed class RunScriptTests : IDisposable
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("recents-run-").FullName;
 
     [Fact]
-    public async Task Three_silos_serve_the_demo_user_and_one_silo_keeps_the_list_across_a_restart_of_every_process()
+    public async Task RunScript_ThreeSilosThenOneAcrossARestart_ServeTheDemoUserAndKeepTheList()
     {
         int apiPort;
         await using (var first = await RunScript.StartAsync(dataDirectory, silos: 3))

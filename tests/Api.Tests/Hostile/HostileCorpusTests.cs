@@ -19,7 +19,7 @@ public sealed class HostileCorpusTests(RecentsApiFixture fixture, ITestOutputHel
     private const int MaxRateLimited = 5;
 
     [Fact]
-    public async Task Ten_thousand_hostile_requests_get_no_5xx_the_envelope_the_right_status_and_change_only_what_they_may()
+    public async Task HostileCorpus_TenThousandRequests_GetNo5xxTheEnvelopeTheRightStatusAndChangeOnlyWhatTheyMay()
     {
         var seed = HostileSeed.Value;
         output.WriteLine($"seed {seed} (set {HostileSeed.VariableName} to replay or explore another)");

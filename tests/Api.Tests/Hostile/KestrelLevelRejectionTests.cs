@@ -17,7 +17,7 @@ namespace Recents.Api.Tests.Hostile;
 public sealed class KestrelLevelRejectionTests(RecentsApiFixture fixture, ITestOutputHelper output)
 {
     [Fact]
-    public async Task Requests_Kestrel_refuses_while_parsing_get_a_bare_400_and_never_a_5xx()
+    public async Task Requests_KestrelRefusesWhileParsing_GetABare400AndNeverA5xx()
     {
         var token = fixture.Tokens.For($"kestrel-{Guid.NewGuid():N}");
         var path = $"/imodels/recents/{Guid.NewGuid()}";

@@ -17,7 +17,7 @@ public sealed class UserIsolationTests(RecentsApiFixture fixture, ITestOutputHel
     private const int RequestsPerUser = 150;
 
     [Fact]
-    public async Task No_sequence_of_requests_with_one_users_token_reads_or_changes_another_users_list()
+    public async Task RequestSequences_WithOneUsersToken_NeverReadOrChangeAnotherUsersList()
     {
         var seed = HostileSeed.Value + 1;
         output.WriteLine($"seed {seed} (the corpus seed + 1; set {HostileSeed.VariableName} to replay another)");

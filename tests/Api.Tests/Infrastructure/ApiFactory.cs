@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Recents.Api.Tests.Infrastructure;
 
 /// <summary>The real API (Program.cs) on Kestrel, configured through the same keys as in production.</summary>
-public sealed class ApiFactory(IReadOnlyDictionary<string, string> settings, CapturedLogs? logs = null) : WebApplicationFactory<Program>
+public sealed class ApiFactory(
+    IReadOnlyDictionary<string, string> settings, CapturedLogs? logs = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -23,6 +27,11 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string> settings, Cap
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 }

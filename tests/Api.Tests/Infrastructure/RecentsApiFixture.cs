@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Recents.Silo;
 
 namespace Recents.Api.Tests.Infrastructure;
 
@@ -16,6 +14,7 @@ public sealed class RecentsApiFixture : IAsyncLifetime
     private readonly string storageConnectionString;
     private readonly IReadOnlyDictionary<string, string> siloSettings;
     private readonly IReadOnlyDictionary<string, string> apiSettings;
+    private readonly Action<IServiceCollection>? services;
     private IHost? silo;
     private ApiFactory? api;
 
@@ -27,16 +26,19 @@ public sealed class RecentsApiFixture : IAsyncLifetime
 
     /// <summary>
     /// On the given storage, for tests that take their storage away; <paramref name="siloSettings"/> are added to
-    /// (and override) the silo's configuration, <paramref name="apiSettings"/> added to the API's.
+    /// (and override) the silo's configuration, <paramref name="apiSettings"/> added to the API's; <paramref name="services"/>
+    /// is applied to the services of both hosts, after their own setup.
     /// </summary>
     internal RecentsApiFixture(
         string storageConnectionString,
         IReadOnlyDictionary<string, string>? siloSettings = null,
-        IReadOnlyDictionary<string, string>? apiSettings = null)
+        IReadOnlyDictionary<string, string>? apiSettings = null,
+        Action<IServiceCollection>? services = null)
     {
         this.storageConnectionString = storageConnectionString;
         this.siloSettings = siloSettings ?? new Dictionary<string, string>();
         this.apiSettings = apiSettings ?? new Dictionary<string, string>();
+        this.services = services;
     }
 
     public TestTokens Tokens { get; } = new();
@@ -56,26 +58,25 @@ public sealed class RecentsApiFixture : IAsyncLifetime
     public IServiceProvider SiloServices => silo?.Services ?? throw new InvalidOperationException("The silo is not running.");
 
     /// <summary>The cluster settings a second process (or host) would need to join this cluster.</summary>
-    public IReadOnlyDictionary<string, string> ClusterSettings => new Dictionary<string, string>
-    {
-        ["Cluster:StorageConnectionString"] = storageConnectionString,
-        ["Cluster:ServiceId"] = clusterId,
-        ["Cluster:ClusterId"] = clusterId,
-    };
+    public IReadOnlyDictionary<string, string> ClusterSettings => TestSilo.ClusterSettings(storageConnectionString, clusterId);
 
     public async Task InitializeAsync()
     {
-        silo = StartSilo();
+        silo = TestSilo.Build(ClusterSettings.Concat(siloSettings), SiloLogs, services);
         await silo.StartAsync();
 
-        api = StartApi(ClusterSettings.Concat(Tokens.ApiSettings).Concat(TestRateLimits.Settings).Concat(apiSettings), ApiLogs);
+        api = StartApi(ClusterSettings.Concat(Tokens.ApiSettings).Concat(TestRateLimits.Settings).Concat(apiSettings), ApiLogs, services);
         Client = api.CreateClient();
     }
 
-    /// <summary>An API process on Kestrel with these settings; give it <see cref="ClusterSettings"/> to join this cluster.</summary>
-    public static ApiFactory StartApi(IEnumerable<KeyValuePair<string, string>> settings, CapturedLogs? logs = null)
+    /// <summary>
+    /// An API process on Kestrel with these settings; give it <see cref="ClusterSettings"/> to join this cluster.
+    /// <paramref name="services"/> is applied to its services after the API's own setup.
+    /// </summary>
+    public static ApiFactory StartApi(
+        IEnumerable<KeyValuePair<string, string>> settings, CapturedLogs? logs = null, Action<IServiceCollection>? services = null)
     {
-        var started = new ApiFactory(settings.ToDictionary(), logs);
+        var started = new ApiFactory(settings.ToDictionary(), logs, services);
         started.UseKestrel(0);
         started.StartServer();
         return started;
@@ -101,20 +102,6 @@ public sealed class RecentsApiFixture : IAsyncLifetime
         }
 
         await StopSiloAsync();
-    }
-
-    private IHost StartSilo()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(ClusterSettings.Concat(new Dictionary<string, string>
-        {
-            ["Silo:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Silo:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Logging:LogLevel:Default"] = "Warning",
-        }).Concat(siloSettings).Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value)));
-        builder.Logging.AddProvider(SiloLogs);
-        builder.AddRecentsSilo();
-        return builder.Build();
     }
 }
 

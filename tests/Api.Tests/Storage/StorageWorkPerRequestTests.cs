@@ -23,7 +23,7 @@ public sealed class StorageWorkPerRequestTests(RecentsApiFixture fixture, ITestO
     private static readonly string MembershipTable = new ClusterConnectionOptions().MembershipTableName;
 
     [Fact]
-    public async Task A_POST_that_changes_a_warm_list_writes_the_users_row_once_and_reads_nothing()
+    public async Task Post_ChangingAWarmList_WritesTheUsersRowOnceAndReadsNothing()
     {
         var (user, directory, _) = await WarmUserAsync();
         var another = await directory.AddIModelAsync();
@@ -35,7 +35,7 @@ public sealed class StorageWorkPerRequestTests(RecentsApiFixture fixture, ITestO
     }
 
     [Fact]
-    public async Task A_POST_re_adding_the_front_entry_still_writes_once_under_the_ETag_check()
+    public async Task Post_ReAddingTheFrontEntry_StillWritesOnceUnderTheETagCheck()
     {
         var (user, _, front) = await WarmUserAsync();
 
@@ -45,7 +45,7 @@ public sealed class StorageWorkPerRequestTests(RecentsApiFixture fixture, ITestO
     }
 
     [Fact]
-    public async Task A_DELETE_from_a_warm_list_writes_once_and_reads_nothing()
+    public async Task Delete_FromAWarmList_WritesOnceAndReadsNothing()
     {
         var (user, _, listed) = await WarmUserAsync();
 
@@ -55,7 +55,7 @@ public sealed class StorageWorkPerRequestTests(RecentsApiFixture fixture, ITestO
     }
 
     [Fact]
-    public async Task A_warm_GET_does_no_storage_work()
+    public async Task Get_OfAWarmList_DoesNoStorageWork()
     {
         var (user, directory, _) = await WarmUserAsync();
 
@@ -65,7 +65,7 @@ public sealed class StorageWorkPerRequestTests(RecentsApiFixture fixture, ITestO
     }
 
     [Fact]
-    public async Task The_first_GET_of_a_user_never_seen_reads_the_users_row_once()
+    public async Task Get_FirstOfAUserNeverSeen_ReadsTheUsersRowOnce()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
@@ -76,7 +76,7 @@ public sealed class StorageWorkPerRequestTests(RecentsApiFixture fixture, ITestO
     }
 
     [Fact]
-    public async Task The_first_GET_after_the_users_grain_was_deactivated_reads_the_users_row_once()
+    public async Task Get_FirstAfterTheUsersGrainWasDeactivated_ReadsTheUsersRowOnce()
     {
         var (user, directory, listed) = await WarmUserAsync();
         await fixture.SiloServices.GetRequiredService<IGrainFactory>()
@@ -91,7 +91,7 @@ public sealed class StorageWorkPerRequestTests(RecentsApiFixture fixture, ITestO
     }
 
     [Fact]
-    public async Task The_first_POST_of_a_user_never_seen_reads_the_users_row_once_then_writes_it_once()
+    public async Task Post_FirstOfAUserNeverSeen_ReadsTheUsersRowOnceThenWritesItOnce()
     {
         var user = fixture.NewUser();
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();

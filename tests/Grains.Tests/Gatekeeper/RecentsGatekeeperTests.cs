@@ -3,7 +3,7 @@ using Recents.Gatekeeper;
 using Recents.Grains.PlatformDirectory;
 using Recents.Grains.RecentIModels;
 using Recents.PlatformDirectory;
-using static Recents.Grains.Tests.DirectoryBuilders;
+using static Recents.Tests.Shared.DirectoryBuilders;
 
 namespace Recents.Grains.Tests;
 
@@ -24,7 +24,7 @@ public sealed class RecentsGatekeeperTests(MemoryStorageCluster cluster)
     private IRecentsGatekeeperGrain Gatekeeper => cluster.Client.GetGrain<IRecentsGatekeeperGrain>(0);
 
     [Fact]
-    public async Task A_member_who_administers_the_organization_adds_and_lists_what_only_administration_grants()
+    public async Task MemberAndAdministrator_SecuredIModel_IsAddedAndListedThroughAdministration()
     {
         var alice = NewUserId();
         await StoreDirectoryAsync(administrator: alice, Member(alice, Viewer));
@@ -36,7 +36,7 @@ public sealed class RecentsGatekeeperTests(MemoryStorageCluster cluster)
     }
 
     [Fact]
-    public async Task A_member_who_does_not_administer_it_neither_adds_nor_lists_the_iModel_secured_for_another_user()
+    public async Task MemberNotAdministrator_IModelSecuredForAnotherUser_IsNeitherAddedNorListed()
     {
         var carol = NewUserId();
         await StoreDirectoryAsync(administrator: NewUserId(), Member(carol, Viewer));
@@ -50,7 +50,7 @@ public sealed class RecentsGatekeeperTests(MemoryStorageCluster cluster)
     }
 
     [Fact]
-    public async Task An_administrator_who_is_not_a_member_sees_the_iTwin_and_a_stranger_does_not()
+    public async Task AdministratorNotMember_SeesTheITwin_AndAStrangerDoesNot()
     {
         var (dave, stranger) = (NewUserId(), NewUserId());
         await StoreDirectoryAsync(administrator: dave, Member(NewUserId(), Viewer));

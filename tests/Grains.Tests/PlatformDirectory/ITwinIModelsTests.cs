@@ -1,5 +1,6 @@
 using Recents.Grains.PlatformDirectory;
 using Recents.PlatformDirectory;
+using Recents.Tests.Shared;
 
 namespace Recents.Grains.Tests;
 
@@ -105,7 +106,7 @@ public sealed class ITwinIModelsTests(MemoryStorageCluster cluster)
     }
 
     [Fact]
-    public async Task Two_concurrent_stores_of_a_new_iModel_in_two_iTwins_store_it_in_exactly_one()
+    public async Task Store_NewIModelInTwoITwinsAtOnce_StoresItInExactlyOne()
     {
         var iModel = NewIModel();
         var (home, other) = (SampleDirectory.UnsecuredIModel() with { ITwinId = iTwinId }, SampleDirectory.UnsecuredIModel());

@@ -9,7 +9,7 @@ namespace Recents.Grains.Tests;
 public sealed class GrainReferencesTests(MemoryStorageCluster cluster)
 {
     [Fact]
-    public async Task A_reference_by_guid_reaches_the_grain_GetGrain_reaches()
+    public async Task ReferenceByGuid_Called_ReachesTheGrainGetGrainReaches()
     {
         var id = Guid.NewGuid();
         var details = SampleDirectory.UnsecuredIModel();
@@ -22,7 +22,7 @@ public sealed class GrainReferencesTests(MemoryStorageCluster cluster)
     }
 
     [Fact]
-    public async Task A_reference_by_string_reaches_the_grain_GetGrain_reaches()
+    public async Task ReferenceByString_Called_ReachesTheGrainGetGrainReaches()
     {
         var key = UserKey.FromUserId($"user-{Guid.NewGuid()}");
         var entry = NewEntry();

@@ -63,7 +63,7 @@ public sealed class SiloLossTests(ITestOutputHelper output) : IAsyncLifetime
     [Theory]
     [InlineData(Loss.Crash)]
     [InlineData(Loss.KillSiloAsync)]
-    public async Task Killed_silo_loses_no_acknowledged_add_and_its_grains_reactivate_on_the_survivors(Loss loss)
+    public async Task KilledSilo_AcknowledgedAdds_AreKeptAndItsGrainsReactivateOnTheSurvivors(Loss loss)
     {
         var users = await AddToNewUsersAsync(count: 200, addsEach: 3);
         var (victim, hosted) = BusiestSilo(users);
@@ -104,7 +104,7 @@ public sealed class SiloLossTests(ITestOutputHelper output) : IAsyncLifetime
     /// would be, they succeed.
     /// </summary>
     [Fact]
-    public async Task Graceful_stop_loses_no_acknowledged_add_and_calls_during_it_fail_only_as_unavailable()
+    public async Task GracefulStop_LosesNoAcknowledgedAdd_AndCallsDuringItFailOnlyAsUnavailable()
     {
         var users = await AddToNewUsersAsync(count: 60, addsEach: 2);
         var (victim, hosted) = BusiestSilo(users);
@@ -113,13 +113,13 @@ public sealed class SiloLossTests(ITestOutputHelper output) : IAsyncLifetime
         using var stopCalling = new CancellationTokenSource();
         var callers = users.Select(user => Task.Run(() => CallUntilStoppedAsync(user, calls, stopCalling.Token))).ToArray();
 
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        await WaitUntilAsync(() => calls.SucceededDuring(CallLog.Phase.BeforeStop) >= users.Length, "calls before the stop");
         var clock = Stopwatch.StartNew();
         calls.Mark(CallLog.Phase.DuringStop);
         await Silos.Cluster.StopSiloAsync(victim);
         var stopTook = clock.Elapsed;
         calls.Mark(CallLog.Phase.AfterStop);
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await WaitUntilAsync(() => calls.SucceededDuring(CallLog.Phase.AfterStop) >= users.Length, "calls after the stop");
         await stopCalling.CancelAsync();
         await Task.WhenAll(callers);
 
@@ -141,7 +141,7 @@ public sealed class SiloLossTests(ITestOutputHelper output) : IAsyncLifetime
     /// survivors declare it dead, 1 to 3 s later; then the grains reactivate on the survivors with their stored lists.
     /// </summary>
     [Fact]
-    public async Task Crashed_silos_grains_called_right_away_answer_within_the_failover_bound_with_state_intact()
+    public async Task CrashedSilosGrains_CalledRightAway_AnswerWithinTheFailoverBoundWithStateIntact()
     {
         var users = await AddToNewUsersAsync(count: 90, addsEach: 3);
         var (victim, hosted) = BusiestSilo(users);
@@ -232,6 +232,17 @@ public sealed class SiloLossTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         return sinceLoss.Elapsed;
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds, for at most <see cref="FailoverBound"/>.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(waited.Elapsed < FailoverBound, $"{what}: not within {FailoverBound}");
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
     }
 
     /// <summary>The silos that voted <paramref name="victim"/> dead, as its membership table row records them.</summary>

@@ -13,7 +13,7 @@ namespace Recents.Grains.Tests;
 public sealed class AzureTableSchemaTests(AzureTableCluster storage)
 {
     [Fact]
-    public async Task A_recents_row_names_no_dotnet_type()
+    public async Task RecentsRow_Stored_NamesNoDotnetType()
     {
         var list = NewUsersList(storage.Client);
         await list.AddAsync(NewEntry());
@@ -24,7 +24,7 @@ public sealed class AzureTableSchemaTests(AzureTableCluster storage)
     }
 
     [Fact]
-    public async Task A_directory_row_names_no_dotnet_type()
+    public async Task DirectoryRow_Stored_NamesNoDotnetType()
     {
         var details = SampleDirectory.IModel(SampleDirectory.IModelKinds[0]);
         Assert.Equal(IModelStoreResult.Stored, await storage.Client.GetGrain<IIModelGrain>(Guid.NewGuid()).SetAsync(details));
@@ -35,7 +35,7 @@ public sealed class AzureTableSchemaTests(AzureTableCluster storage)
     }
 
     [Fact]
-    public void Stored_keys_use_the_pinned_grain_type_names()
+    public void StoredKeys_OfEveryGrain_UseThePinnedGrainTypeNames()
     {
         // Stored state is keyed "{ServiceId}_{grain type}_{key}": these names must not change with class names.
         Assert.Equal("recentimodels", NewUsersList(storage.Client).GetGrainId().Type.ToString());

@@ -15,7 +15,7 @@ public sealed class AzureTableStaleStateTests(AzureTableCluster storage)
     private IGrainFactory Grains => storage.Client;
 
     [Fact]
-    public async Task An_add_over_a_stale_copy_is_refused_and_its_retry_applies_to_the_stored_list()
+    public async Task Add_OverAStaleCopy_IsRefusedAndItsRetryAppliesToTheStoredList()
     {
         var (list, first, second) = (NewUsersList(Grains), NewEntry(), NewEntry());
         await list.AddAsync(first);
@@ -28,7 +28,7 @@ public sealed class AzureTableStaleStateTests(AzureTableCluster storage)
     }
 
     [Fact]
-    public async Task Re_adding_the_front_entry_over_a_stale_copy_is_refused_too()
+    public async Task ReAddOfTheFrontEntry_OverAStaleCopy_IsRefusedToo()
     {
         var (list, front) = (NewUsersList(Grains), NewEntry());
         await list.AddAsync(front);
@@ -38,7 +38,7 @@ public sealed class AzureTableStaleStateTests(AzureTableCluster storage)
     }
 
     [Fact]
-    public async Task Removing_an_absent_entry_over_a_stale_copy_is_refused_too()
+    public async Task RemoveOfAnAbsentEntry_OverAStaleCopy_IsRefusedToo()
     {
         var list = NewUsersList(Grains);
         await list.AddAsync(NewEntry());
@@ -48,7 +48,7 @@ public sealed class AzureTableStaleStateTests(AzureTableCluster storage)
     }
 
     [Fact]
-    public async Task Storing_an_iModel_over_a_stale_copy_of_its_iTwin_is_refused()
+    public async Task StoreIModel_OverAStaleCopyOfItsITwin_IsRefused()
     {
         var (iModel, details) = (Grains.GetGrain<IIModelGrain>(Guid.NewGuid()), SampleDirectory.UnsecuredIModel());
         await iModel.SetAsync(details);
@@ -58,7 +58,7 @@ public sealed class AzureTableStaleStateTests(AzureTableCluster storage)
     }
 
     [Fact]
-    public async Task Deleting_an_already_deleted_iModel_over_a_stale_copy_of_its_iTwin_is_refused_too()
+    public async Task DeleteOfADeletedIModel_OverAStaleCopyOfItsITwin_IsRefusedToo()
     {
         var (iModel, details) = (Grains.GetGrain<IIModelGrain>(Guid.NewGuid()), SampleDirectory.UnsecuredIModel());
         await iModel.SetAsync(details);
@@ -69,7 +69,7 @@ public sealed class AzureTableStaleStateTests(AzureTableCluster storage)
     }
 
     [Fact]
-    public async Task Storing_an_iModel_over_a_stale_copy_of_its_binding_is_refused()
+    public async Task StoreIModel_OverAStaleCopyOfItsBinding_IsRefused()
     {
         var (iModel, details) = (Grains.GetGrain<IIModelGrain>(Guid.NewGuid()), SampleDirectory.UnsecuredIModel());
         await iModel.SetAsync(details);

@@ -1,5 +1,6 @@
 using Recents.Grains.RecentIModels;
 using Recents.PlatformDirectory;
+using Recents.Tests.Shared;
 using static Recents.Grains.Tests.TestRecents;
 
 namespace Recents.Grains.Tests;

@@ -17,7 +17,7 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
     private readonly DrillWorld world = new();
 
     [Fact]
-    public async Task Silo_crash_loses_no_acknowledged_add_and_failover_answers_503_with_Retry_After()
+    public async Task SiloCrash_UnderLoad_LosesNoAcknowledgedAddAndFailoverAnswers503WithRetryAfter()
     {
         await using var deployment = await LoadedDeployment.StartAsync("drill-crash", world, work);
         var (cluster, load) = (deployment.Cluster, deployment.Load);
@@ -32,7 +32,7 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task Rolling_restart_of_every_silo_loses_no_acknowledged_add()
+    public async Task RollingRestart_OfEverySilo_LosesNoAcknowledgedAdd()
     {
         await using var deployment = await LoadedDeployment.StartAsync("drill-rolling", world, work);
         var (cluster, load) = (deployment.Cluster, deployment.Load);
@@ -53,7 +53,7 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task Storage_outage_of_10_seconds_answers_503_then_recovers_without_a_restart_and_loses_nothing()
+    public async Task StorageOutage_Of10Seconds_Answers503ThenRecoversWithoutARestartAndLosesNothing()
     {
         await using var deployment = await LoadedDeployment.StartAsync("drill-storage", world, work);
         var load = deployment.Load;
@@ -81,7 +81,7 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task API_restarts_graceful_and_killed_lose_no_acknowledged_add()
+    public async Task ApiRestarts_GracefulAndKilled_LoseNoAcknowledgedAdd()
     {
         await using var deployment = await LoadedDeployment.StartAsync("drill-api", world, work);
         var (cluster, load) = (deployment.Cluster, deployment.Load);
@@ -108,7 +108,7 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task Two_clusters_writing_the_same_users_lose_no_acknowledged_add()
+    public async Task TwoClusters_WritingTheSameUsers_LoseNoAcknowledgedAdd()
     {
         await using var storage = await AzuriteStorage.StartAsync(work);
         AddLoad load;

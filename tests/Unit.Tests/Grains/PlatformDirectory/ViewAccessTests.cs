@@ -1,8 +1,8 @@
 using Recents.Grains.PlatformDirectory;
 using Recents.PlatformDirectory;
-using static Recents.Grains.Tests.DirectoryBuilders;
+using static Recents.Tests.Shared.DirectoryBuilders;
 
-namespace Recents.Grains.Tests;
+namespace Recents.Unit.Tests.Grains.PlatformDirectory;
 
 /// <summary>The view rule (docs/api.md#who-may-view-an-imodel), rule by rule: who may view an iModel, and who may see an iTwin.</summary>
 public sealed class ViewAccessTests

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Recents.PlatformDirectory;
 
-namespace Recents.Grains.Tests;
+namespace Recents.Tests.Shared;
 
 /// <summary>Terse builders of directory facts, so that each access test reads as its scenario.</summary>
 internal static class DirectoryBuilders

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Recents.Grains.PlatformDirectory;
 using Recents.PlatformDirectory;
 
-namespace Recents.Grains.Tests;
+namespace Recents.Tests.Shared;
 
 /// <summary>
 /// iModels whose user permissions make them about as large as a test needs, to reach an iTwin's storage limit: each

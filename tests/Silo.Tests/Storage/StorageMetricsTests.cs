@@ -4,11 +4,10 @@ using Azure;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using Recents.Api.Tests.Infrastructure;
 using Recents.Silo;
 using Recents.Silo.Storage;
 
-namespace Recents.Api.Tests.Storage;
+namespace Recents.Silo.Tests.Storage;
 
 /// <summary>
 /// The silo's storage counters on their own, without storage: the table tag, and calls against tries, through the
@@ -16,24 +15,8 @@ namespace Recents.Api.Tests.Storage;
 /// </summary>
 public sealed class StorageMetricsTests
 {
-    [Theory]
-    [InlineData("/devstoreaccount1/RecentsGrainState(PartitionKey='recents_a',RowKey='b')", "RecentsGrainState")]
-    [InlineData("/RecentsGrainState(PartitionKey='recents_a',RowKey='b')", "RecentsGrainState")]
-    [InlineData("/RecentsGrainState(PartitionKey='recents%2Fa',RowKey='b')", "RecentsGrainState")]
-    [InlineData("/devstoreaccount1/RecentsGrainState(PartitionKey='a/b/c',RowKey='d')", "RecentsGrainState")]
-    [InlineData("/devstoreaccount1/RecentsGrainState()", "RecentsGrainState")]
-    [InlineData("/devstoreaccount1/RecentsGrainState", "RecentsGrainState")]
-    [InlineData("/RecentsSiloInstances", "RecentsSiloInstances")]
-    [InlineData("/devstoreaccount1/Tables", "Tables")]
-    [InlineData("/Tables('RecentsGrainState')", "Tables")]
-    [InlineData("/devstoreaccount1/$batch", "$batch")]
-    [InlineData("/devstoreaccount1/", StorageMetrics.NoTable)]
-    [InlineData("/", StorageMetrics.NoTable)]
-    public void The_table_is_the_path_segment_after_the_account_without_its_keys(string path, string table) =>
-        Assert.Equal(table, StorageMetrics.TableOf(path));
-
     [Fact]
-    public async Task A_call_tried_three_times_is_one_operation_and_three_attempts_tagged_with_method_and_table()
+    public async Task Call_TriedThreeTimes_IsOneOperationAndThreeAttemptsTaggedWithMethodAndTable()
     {
         using var services = new ServiceCollection().AddMetrics().AddSingleton<StorageMetrics>().BuildServiceProvider();
         var answers = new ScriptedAnswers(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable, HttpStatusCode.NoContent);
@@ -49,7 +32,7 @@ public sealed class StorageMetricsTests
     }
 
     [Fact]
-    public async Task A_call_that_fails_every_try_is_still_one_operation()
+    public async Task Call_FailingEveryTry_IsStillOneOperation()
     {
         using var services = new ServiceCollection().AddMetrics().AddSingleton<StorageMetrics>().BuildServiceProvider();
         var answers = new ScriptedAnswers(HttpStatusCode.ServiceUnavailable);
@@ -65,7 +48,7 @@ public sealed class StorageMetricsTests
     }
 
     [Fact]
-    public void Every_host_has_its_own_meter_named_Recents_Storage()
+    public void Meter_OfEachHost_IsItsOwnNamedRecentsStorage()
     {
         using var first = new ServiceCollection().AddMetrics().AddSingleton<StorageMetrics>().BuildServiceProvider();
         using var second = new ServiceCollection().AddMetrics().AddSingleton<StorageMetrics>().BuildServiceProvider();

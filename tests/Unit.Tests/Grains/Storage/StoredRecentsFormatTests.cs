@@ -1,7 +1,7 @@
 using Orleans.Storage;
 using Recents.Grains.RecentIModels;
 
-namespace Recents.Grains.Tests;
+namespace Recents.Unit.Tests.Grains.Storage;
 
 /// <summary>
 /// Stored lists keep loading whether <see cref="RecentIModel"/> is serialized as a class or as a struct (the struct
@@ -23,7 +23,7 @@ public sealed class StoredRecentsFormatTests
     private readonly OrleansGrainStorageSerializer serializer = TestSerializers.GrainStorage();
 
     [Fact]
-    public void A_list_stored_when_entries_were_objects_loads_in_order()
+    public void StoredList_WhenEntriesWereObjects_LoadsInOrder()
     {
         var state = serializer.Deserialize<RecentIModelsState>(BinaryData.FromBytes(Convert.FromBase64String(StoredByClassEntries)));
 

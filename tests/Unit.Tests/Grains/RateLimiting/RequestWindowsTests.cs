@@ -1,7 +1,7 @@
 using Recents.Grains.RateLimiting;
 using Recents.RateLimiting;
 
-namespace Recents.Grains.Tests;
+namespace Recents.Unit.Tests.Grains.RateLimiting;
 
 /// <summary>The budget arithmetic of the per-client rate-limit grain, at chosen instants.</summary>
 public sealed class RequestWindowsTests
@@ -10,7 +10,7 @@ public sealed class RequestWindowsTests
     private static readonly RequestBudget FivePerMinuteTwelvePerHour = new(PerMinute: 5, PerHour: 12);
 
     [Fact]
-    public void Grants_what_is_asked_while_the_minute_has_room_and_the_lease_ends_with_the_minute()
+    public void Lease_WhileTheMinuteHasRoom_GrantsWhatIsAskedUntilTheMinuteEnds()
     {
         var (lease, _) = RequestWindows.Empty.Lease(NineOClock.AddSeconds(10), FivePerMinuteTwelvePerHour, 3);
 
@@ -20,7 +20,7 @@ public sealed class RequestWindowsTests
     }
 
     [Fact]
-    public void Grants_only_what_is_left_of_the_minute_then_refuses_until_the_next_minute()
+    public void Lease_BeyondTheMinutesRoom_GrantsWhatIsLeftThenRefusesUntilTheNextMinute()
     {
         var now = NineOClock.AddSeconds(20);
         var (first, windows) = RequestWindows.Empty.Lease(now, FivePerMinuteTwelvePerHour, 4);
@@ -32,7 +32,7 @@ public sealed class RequestWindowsTests
     }
 
     [Fact]
-    public void A_new_minute_starts_with_its_whole_budget()
+    public void Lease_InANewMinute_HasItsWholeBudget()
     {
         var (_, spent) = RequestWindows.Empty.Lease(NineOClock.AddSeconds(59), FivePerMinuteTwelvePerHour, 5);
 
@@ -42,7 +42,7 @@ public sealed class RequestWindowsTests
     }
 
     [Fact]
-    public void A_spent_hour_refuses_until_the_hour_ends_even_when_the_minute_has_room()
+    public void Lease_WithTheHourSpent_RefusesUntilTheHourEndsEvenWhenTheMinuteHasRoom()
     {
         var windows = RequestWindows.Empty;
         for (var minute = 0; minute < 3; minute++)
@@ -58,7 +58,7 @@ public sealed class RequestWindowsTests
     }
 
     [Fact]
-    public void The_hour_caps_a_grant_the_minute_would_allow()
+    public void Lease_NearTheHoursBudget_IsCappedByTheHour()
     {
         var windows = RequestWindows.Empty;
         (_, windows) = windows.Lease(NineOClock, FivePerMinuteTwelvePerHour, 5);
@@ -70,7 +70,7 @@ public sealed class RequestWindowsTests
     }
 
     [Fact]
-    public void A_new_hour_starts_afresh()
+    public void Lease_InANewHour_StartsAfresh()
     {
         var windows = RequestWindows.Empty;
         for (var minute = 55; minute < 58; minute++)
@@ -84,7 +84,7 @@ public sealed class RequestWindowsTests
     }
 
     [Fact]
-    public void Unspent_permits_given_back_in_their_minute_can_be_granted_again()
+    public void UnspentPermits_GivenBackInTheirMinute_CanBeGrantedAgain()
     {
         var now = NineOClock.AddSeconds(5);
         var (first, spent) = RequestWindows.Empty.Lease(now, FivePerMinuteTwelvePerHour, 5);
@@ -95,7 +95,7 @@ public sealed class RequestWindowsTests
     }
 
     [Fact]
-    public void Unspent_permits_of_an_earlier_minute_are_given_back_to_the_hour_only()
+    public void UnspentPermits_OfAnEarlierMinute_AreGivenBackToTheHourOnly()
     {
         var (first, windows) = RequestWindows.Empty.Lease(NineOClock, FivePerMinuteTwelvePerHour, 5);
         (_, windows) = windows.Lease(NineOClock.AddMinutes(1), FivePerMinuteTwelvePerHour, 5);

@@ -1,4 +1,4 @@
-namespace Recents.Api.Tests.Infrastructure;
+namespace Recents.Tests.Shared;
 
 public static class TestStorage
 {

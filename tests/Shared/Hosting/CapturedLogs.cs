@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Recents.Api.Tests.Infrastructure;
+namespace Recents.Tests.Shared;
 
 /// <summary>A logger provider that keeps every log line of the API with the values of its scopes.</summary>
 public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Recents.Api.Tests.Infrastructure;
+namespace Recents.Tests.Shared;
 
 public static class FreePorts
 {

@@ -1,7 +1,7 @@
 using Recents.Gatekeeper;
 using Recents.Grains.RecentIModels;
 
-namespace Recents.Grains.Tests;
+namespace Recents.Unit.Tests.Grains.RecentIModels;
 
 /// <summary>User ids (a token's <c>sub</c>) and the grain keys they become.</summary>
 public sealed class UserKeyTests

@@ -8,13 +8,13 @@ using Orleans.Storage;
 using Recents.Grains.Storage;
 using Recents.Silo;
 
-namespace Recents.Api.Tests;
+namespace Recents.Silo.Tests;
 
 /// <summary>The silo's benchmark settings reach what they configure (the silo is built, not started: no storage).</summary>
 public sealed class SiloSettingsTests
 {
     [Fact]
-    public void GrainCollection_binds_to_Orleans_GrainCollectionOptions_and_passes_their_validation()
+    public void GrainCollection_Set_BindsToOrleansOptionsAndPassesTheirValidation()
     {
         using var silo = BuildSilo(new()
         {
@@ -30,7 +30,7 @@ public sealed class SiloSettingsTests
     }
 
     [Fact]
-    public void Without_GrainCollection_the_silo_keeps_Orleans_defaults()
+    public void GrainCollection_NotSet_KeepsOrleansDefaults()
     {
         using var silo = BuildSilo([]);
 
@@ -42,7 +42,7 @@ public sealed class SiloSettingsTests
     }
 
     [Fact]
-    public void A_collection_age_not_above_the_quantum_is_refused_by_Orleans()
+    public void GrainCollection_AgeNotAboveTheQuantum_IsRefusedByOrleans()
     {
         // Orleans' quantum is 1 minute by default: a 1 minute age alone does not start.
         using var silo = BuildSilo(new() { ["GrainCollection:CollectionAge"] = "00:01:00" });
@@ -55,7 +55,7 @@ public sealed class SiloSettingsTests
     [InlineData("AzureTable", "AzureTableGrainStorage")]
     [InlineData("Memory", "MemoryGrainStorage")]
     [InlineData("memory", "MemoryGrainStorage")]
-    public void GrainState_Kind_chooses_the_storage_behind_the_recents_provider(string? kind, string storageType)
+    public void GrainStateKind_Set_ChoosesTheStorageBehindTheRecentsProvider(string? kind, string storageType)
     {
         using var silo = BuildSilo(kind is null ? [] : new() { ["GrainState:Kind"] = kind });
 
@@ -65,7 +65,7 @@ public sealed class SiloSettingsTests
     }
 
     [Fact]
-    public void An_unknown_GrainState_Kind_stops_the_silo_setup()
+    public void GrainStateKind_Unknown_StopsTheSiloSetup()
     {
         var exception = Assert.Throws<InvalidOperationException>(() => BuildSilo(new() { ["GrainState:Kind"] = "Disk" }));
 

@@ -3,7 +3,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Recents.Grains.Storage;
 
-namespace Recents.Grains.Tests;
+namespace Recents.Unit.Tests.Grains.Storage;
 
 /// <summary>The serializers a silo of this service uses, built without a silo, for tests of sizes and stored bytes.</summary>
 internal static class TestSerializers

@@ -1,7 +1,7 @@
 using Orleans.Storage;
 using Recents.Grains.PlatformDirectory;
 
-namespace Recents.Grains.Tests;
+namespace Recents.Unit.Tests.Grains.Storage;
 
 /// <summary>
 /// iModel rows of the layout that also held the iModel's details (field 0, now retired) still give their iTwin binding,
@@ -22,7 +22,7 @@ public sealed class StoredIModelFormatTests
     [Theory]
     [InlineData(StoredWithDetails)]
     [InlineData(StoredDeleted)]
-    public void An_iModel_row_of_the_earlier_format_loads_with_its_iTwin_binding(string stored)
+    public void IModelRow_OfTheEarlierFormat_LoadsWithItsITwinBinding(string stored)
     {
         var state = serializer.Deserialize<IModelGrainState>(BinaryData.FromBytes(Convert.FromBase64String(stored)));
 

@@ -1,7 +1,9 @@
 using Orleans.Serialization;
 using Recents.PlatformDirectory;
+using Recents.Tests.Shared;
+using Recents.Unit.Tests.Grains.Storage;
 
-namespace Recents.Grains.Tests;
+namespace Recents.Unit.Tests.Grains.PlatformDirectory;
 
 /// <summary>The limit tests rely on <see cref="LargeIModels"/> sizes: an iModel of "about" n bytes takes 0.9 n to n serialized.</summary>
 public sealed class LargeIModelsTests
@@ -12,7 +14,7 @@ public sealed class LargeIModelsTests
     [InlineData(64 * 1024)]
     [InlineData(ITwinIModelsLimits.MaxSerializedBytes * 3 / 10)]
     [InlineData(ITwinIModelsLimits.MaxSerializedBytes * 5 / 4)]
-    public void An_iModel_of_about_n_bytes_takes_between_nine_tenths_of_n_and_n(int bytes)
+    public void OfAbout_NBytes_SerializesToBetweenNineTenthsOfNAndN(int bytes)
     {
         var size = serializer.SerializeToArray(LargeIModels.OfAbout(bytes, Guid.NewGuid(), "sized")).Length;
 

@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Recents.Silo.Storage;
 
-namespace Recents.Api.Tests.Infrastructure;
+namespace Recents.Tests.Shared;
 
 /// <summary>
 /// The storage requests one silo counts on its <c>Recents.Storage</c> meter, from construction until disposal.

@@ -1,8 +1,9 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Time.Testing;
 using Recents.Api.RateLimiting;
 using Recents.RateLimiting;
 
-namespace Recents.Api.Tests.RateLimiting;
+namespace Recents.Unit.Tests.Api.RateLimiting;
 
 /// <summary>The per-process limiter against a scripted budget grain and a clock the test moves.</summary>
 public sealed class LeasedPermitLimiterTests
@@ -10,10 +11,10 @@ public sealed class LeasedPermitLimiterTests
     private static readonly RequestBudget Budget = new(PerMinute: 100, PerHour: 1000);
 
     [Fact]
-    public async Task Concurrent_requests_never_make_concurrent_lease_calls()
+    public async Task ConcurrentRequests_WaitingForPermits_NeverMakeConcurrentLeaseCalls()
     {
         var grain = new ScriptedBudgetGrain { Delay = TimeSpan.FromMilliseconds(200) };
-        using var limiter = new LeasedPermitLimiter(grain, Budget, maxPermitsPerLease: 1, new ManualClock());
+        using var limiter = new LeasedPermitLimiter(grain, Budget, maxPermitsPerLease: 1, new FakeTimeProvider());
 
         var leases = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => limiter.AcquireAsync().AsTask()));
 
@@ -24,10 +25,10 @@ public sealed class LeasedPermitLimiterTests
     }
 
     [Fact]
-    public async Task A_failing_lease_call_fails_every_waiting_request_at_once()
+    public async Task LeaseCall_Failing_FailsEveryWaitingRequestAtOnce()
     {
         var grain = new ScriptedBudgetGrain { Delay = TimeSpan.FromMilliseconds(300), Failure = new TimeoutException("cluster down") };
-        using var limiter = new LeasedPermitLimiter(grain, Budget, maxPermitsPerLease: 1, new ManualClock());
+        using var limiter = new LeasedPermitLimiter(grain, Budget, maxPermitsPerLease: 1, new FakeTimeProvider());
         var started = System.Diagnostics.Stopwatch.StartNew();
 
         var waiters = Enumerable.Range(0, 5).Select(_ => limiter.AcquireAsync().AsTask()).ToList();
@@ -41,9 +42,9 @@ public sealed class LeasedPermitLimiterTests
     }
 
     [Fact]
-    public async Task A_refusal_is_remembered_until_its_retry_after()
+    public async Task Refusal_UntilItsRetryAfter_IsRemembered()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var grain = new ScriptedBudgetGrain { Refuse = TimeSpan.FromSeconds(30) };
         using var limiter = new LeasedPermitLimiter(grain, Budget, maxPermitsPerLease: 5, clock);
 
@@ -64,9 +65,9 @@ public sealed class LeasedPermitLimiterTests
     }
 
     [Fact]
-    public async Task Permits_left_when_their_minute_ends_are_given_back_with_the_next_lease()
+    public async Task PermitsLeftWhenTheirMinuteEnds_NextLease_GivesThemBack()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var grain = new ScriptedBudgetGrain { ValidFor = TimeSpan.FromSeconds(30) };
         using var limiter = new LeasedPermitLimiter(grain, Budget, maxPermitsPerLease: 8, clock);
 
@@ -82,9 +83,9 @@ public sealed class LeasedPermitLimiterTests
     }
 
     [Fact]
-    public async Task The_limiter_is_not_idle_while_it_holds_valid_permits()
+    public async Task IdleDuration_WhileValidPermitsAreHeld_IsNull()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var grain = new ScriptedBudgetGrain { ValidFor = TimeSpan.FromSeconds(30) };
         using var limiter = new LeasedPermitLimiter(grain, Budget, maxPermitsPerLease: 8, clock);
         using (await limiter.AcquireAsync())
@@ -143,17 +144,5 @@ public sealed class LeasedPermitLimiterTests
                 Interlocked.Decrement(ref inFlight);
             }
         }
-    }
-
-    /// <summary>A monotonic clock that moves only when the test says so.</summary>
-    private sealed class ManualClock : TimeProvider
-    {
-        private long ticks = 1_000_000;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => Interlocked.Read(ref ticks);
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref ticks, by.Ticks);
     }
 }
