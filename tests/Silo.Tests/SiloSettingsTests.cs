@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -72,6 +73,60 @@ public sealed class SiloSettingsTests
         Assert.Contains("Kind", exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ClusterConnection_WithoutStorageConnectionString_IsRefusedAtStartNamingTheSetting()
+    {
+        using var silo = BuildSilo(new() { ["Cluster:StorageConnectionString"] = "" });
+
+        var refusal = Assert.Throws<OptionsValidationException>(() => ValidateAtStart(silo));
+
+        Assert.Contains("Cluster:StorageConnectionString", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AdvertisedIPAddress_NotAnIPAddress_IsRefusedAtStartNamingTheSetting()
+    {
+        using var silo = BuildSilo(new() { ["Silo:AdvertisedIPAddress"] = "silo-1.local" });
+
+        var refusal = Assert.Throws<OptionsValidationException>(() => ValidateAtStart(silo));
+
+        Assert.Contains("Silo:AdvertisedIPAddress", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Endpoints_Set_ReachOrleansEndpointOptions(bool listenOnAnyHostAddress)
+    {
+        using var silo = BuildSilo(new()
+        {
+            ["Silo:AdvertisedIPAddress"] = "10.1.2.3",
+            ["Silo:SiloPort"] = "21111",
+            ["Silo:GatewayPort"] = "31000",
+            ["Silo:ListenOnAnyHostAddress"] = listenOnAnyHostAddress.ToString(),
+        });
+
+        ValidateAtStart(silo);
+        var endpoints = silo.Services.GetRequiredService<IOptions<EndpointOptions>>().Value;
+
+        Assert.Equal(IPAddress.Parse("10.1.2.3"), endpoints.AdvertisedIPAddress);
+        Assert.Equal(21111, endpoints.SiloPort);
+        Assert.Equal(31000, endpoints.GatewayPort);
+        Assert.Equal(listenOnAnyHostAddress ? new IPEndPoint(IPAddress.Any, 21111) : null, endpoints.SiloListeningEndpoint);
+        Assert.Equal(listenOnAnyHostAddress ? new IPEndPoint(IPAddress.Any, 31000) : null, endpoints.GatewayListeningEndpoint);
+    }
+
+    [Fact]
+    public void ClusterConnection_Set_ReachesOrleansClusterOptions()
+    {
+        using var silo = BuildSilo(new() { ["Cluster:ClusterId"] = "blue", ["Cluster:ServiceId"] = "recents-test" });
+
+        var cluster = silo.Services.GetRequiredService<IOptions<ClusterOptions>>().Value;
+
+        Assert.Equal("blue", cluster.ClusterId);
+        Assert.Equal("recents-test", cluster.ServiceId);
+    }
+
     private static IHost BuildSilo(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
@@ -79,10 +134,14 @@ public sealed class SiloSettingsTests
         {
             // Never connected to: the silo is not started.
             ["Cluster:StorageConnectionString"] = "UseDevelopmentStorage=true",
-        }.Concat(settings));
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.AddRecentsSilo();
         return builder.Build();
     }
+
+    /// <summary>The check of every <c>ValidateOnStart</c> section, which the host runs first when it starts.</summary>
+    private static void ValidateAtStart(IHost silo) => silo.Services.GetRequiredService<IStartupValidator>().Validate();
 
     /// <summary>What Orleans runs on GrainCollectionOptions as the silo starts.</summary>
     private static void ValidateGrainCollection(IHost silo)
