@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Recents.Api.IModelLists;
 using Recents.Api.Tests.Infrastructure;
 
 namespace Recents.Api.Tests;

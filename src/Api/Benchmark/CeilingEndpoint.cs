@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Recents.Api.Authentication;
+using Recents.Api.IModelLists;
 using Recents.Api.RecentIModels;
 
 namespace Recents.Api.Benchmark;

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Recents.Api.IModelLists;
 
 namespace Recents.Api.RecentIModels;
 
@@ -11,20 +12,20 @@ namespace Recents.Api.RecentIModels;
 /// </summary>
 public sealed record ListRecentsParameters(
     [Required]
-    [FromQuery(Name = ListRecentsQuery.ITwinIdParameter)]
+    [FromQuery(Name = ListParameters.ITwinId)]
     [Description("The iTwin whose iModels to list. Missing or not a GUID: 422 `InvalidiModelsRequest`.")]
     Guid ITwinId,
-    [FromQuery(Name = ListRecentsQuery.TopParameter)]
-    [Range(1, ListRecentsQuery.MaxTop)]
-    [DefaultValue(ListRecentsQuery.DefaultTop)]
+    [FromQuery(Name = ListParameters.Top)]
+    [Range(1, ListParameters.MaxTop)]
+    [DefaultValue(ListParameters.DefaultTop)]
     [Description("How many iModels to return, 1 to 1000. Out of range or not an integer: 422.")]
     int Top,
-    [FromQuery(Name = ListRecentsQuery.SkipParameter)]
+    [FromQuery(Name = ListParameters.Skip)]
     [Range(0, int.MaxValue)]
     [DefaultValue(0)]
     [Description("How many iModels to skip, at least 0. Negative or not an integer: 422.")]
     int Skip,
-    [FromQuery(Name = ListRecentsQuery.OrderByParameter)]
+    [FromQuery(Name = ListParameters.OrderBy)]
     [AllowedValues("name", "name asc", "name desc", "createdDateTime", "createdDateTime asc", "createdDateTime desc")]
     [Description("Absent: most recently used first. Otherwise `name` or `createdDateTime`, optionally followed by "
         + "` asc` (the default) or ` desc` (case-insensitive), applied before `$skip` and `$top`. Anything else: 422.")]

@@ -5,6 +5,7 @@ using Recents.Api.Authentication;
 using Recents.Api.Common;
 using Recents.Api.ContentNegotiation;
 using Recents.Api.Errors;
+using Recents.Api.IModelLists;
 using Recents.Api.OpenApi;
 using Recents.Api.RateLimiting;
 using Recents.Api.RequestLimits;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Recents.Api.Errors;
+using Recents.Api.IModelLists;
 using Recents.Api.RecentIModels;
 
 namespace Recents.Unit.Tests.Api.RecentIModels;

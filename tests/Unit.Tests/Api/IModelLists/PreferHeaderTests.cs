@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
-using Recents.Api.RecentIModels;
+using Recents.Api.IModelLists;
 
-namespace Recents.Unit.Tests.Api.RecentIModels;
+namespace Recents.Unit.Tests.Api.IModelLists;
 
 /// <summary>The <c>Prefer</c> header of List recents picks the items' shape (docs/api.md#list-recents).</summary>
 public sealed class PreferHeaderTests

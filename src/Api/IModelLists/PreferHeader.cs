@@ -1,4 +1,4 @@
-namespace Recents.Api.RecentIModels;
+namespace Recents.Api.IModelLists;
 
 public static class PreferHeader
 {

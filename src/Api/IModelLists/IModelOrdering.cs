@@ -1,6 +1,6 @@
 using Recents.PlatformDirectory;
 
-namespace Recents.Api.RecentIModels;
+namespace Recents.Api.IModelLists;
 
 /// <summary>A parsed <c>$orderBy</c>: <c>name</c> or <c>createdDateTime</c>, then optionally <c>asc</c> or <c>desc</c>.</summary>
 public sealed record IModelOrdering(IModelOrdering.Property By, bool Descending)

@@ -1,8 +1,8 @@
-using Recents.Api.RecentIModels;
+using Recents.Api.IModelLists;
 using Recents.PlatformDirectory;
-using static Recents.Api.RecentIModels.IModelOrdering.Property;
+using static Recents.Api.IModelLists.IModelOrdering.Property;
 
-namespace Recents.Unit.Tests.Api.RecentIModels;
+namespace Recents.Unit.Tests.Api.IModelLists;
 
 /// <summary><c>$orderBy</c> of List recents (docs/api.md#list-recents): its syntax, and the sort it applies.</summary>
 public sealed class IModelOrderingTests

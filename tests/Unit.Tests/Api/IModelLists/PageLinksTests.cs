@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Recents.Api.RecentIModels;
+using Recents.Api.IModelLists;
 
-namespace Recents.Unit.Tests.Api.RecentIModels;
+namespace Recents.Unit.Tests.Api.IModelLists;
 
 /// <summary>The <c>_links</c> of a List recents page (docs/api.md#list-recents), for a request that never went over HTTP.</summary>
 public sealed class PageLinksTests

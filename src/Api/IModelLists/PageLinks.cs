@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.Extensions;
 
-namespace Recents.Api.RecentIModels;
+namespace Recents.Api.IModelLists;
 
 public sealed record Link(string Href);
 
@@ -25,13 +25,13 @@ public sealed record PageLinks(Link Self, Link? Prev, Link? Next)
             .Where(parameter => !IsPagingParameter(parameter.Key))
             .SelectMany(parameter => parameter.Value.Select(value => KeyValuePair.Create(parameter.Key, value ?? ""))))
         {
-            { ListRecentsQuery.TopParameter, top.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            { ListRecentsQuery.SkipParameter, skip.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            { ListParameters.Top, top.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            { ListParameters.Skip, skip.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         };
         return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, query.ToQueryString());
     }
 
     private static bool IsPagingParameter(string name) =>
-        name.Equals(ListRecentsQuery.SkipParameter, StringComparison.OrdinalIgnoreCase)
-        || name.Equals(ListRecentsQuery.TopParameter, StringComparison.OrdinalIgnoreCase);
+        name.Equals(ListParameters.Skip, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(ListParameters.Top, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,18 +1,7 @@
-using System.ComponentModel;
 using System.Text.Json.Serialization;
-using Recents.Api.OpenApi;
 using Recents.PlatformDirectory;
 
-namespace Recents.Api.RecentIModels;
-
-/// <summary>The body of <c>GET /imodels/recents</c>.</summary>
-public sealed record RecentIModelsPage(
-    [property: JsonPropertyName("iModels")]
-    [property: Description("Most recently used first unless `$orderBy` says otherwise. `Prefer: return=minimal` (the default): "
-        + "`IModelSummary` items; `Prefer: return=representation`: `IModelRepresentation` items.")]
-    [property: ItemsOneOf(typeof(IModelSummary), typeof(IModelRepresentation))]
-    IReadOnlyList<object> IModels,
-    [property: JsonPropertyName("_links")] PageLinks Links);
+namespace Recents.Api.IModelLists;
 
 /// <summary>An item under <c>Prefer: return=minimal</c>.</summary>
 public sealed record IModelSummary(Guid Id, string DisplayName)
