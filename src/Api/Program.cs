@@ -4,6 +4,7 @@ using Recents.Api.Benchmark;
 using Recents.Api.ClusterClient;
 using Recents.Api.Correlation;
 using Recents.Api.Errors;
+using Recents.Api.Favorites;
 using Recents.Api.Health;
 using Recents.Api.Logging;
 using Recents.Api.OpenApi;
@@ -24,6 +25,7 @@ builder.Services.AddRecentsHealthChecks();
 builder.Services.AddRecentsOpenApi();
 builder.Services.AddPerClientRateLimiting();
 builder.Services.AddRecentIModels();
+builder.Services.AddFavorites();
 builder.Services.AddAdmin();
 builder.Services.AddBenchmarkHooks();
 
@@ -41,6 +43,7 @@ app.UseRateLimiter();
 
 app.MapRecentsHealthChecks();
 app.MapRecentIModels();
+app.MapFavoriteIModels();
 app.MapAdmin();
 app.MapBenchmarkCeiling();
 app.MapRecentsOpenApi();

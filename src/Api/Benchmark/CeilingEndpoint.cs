@@ -40,7 +40,7 @@ public static class CeilingEndpoint
             "{Setting} is on: POST {Path} answers 204 to any caller allowed to add recents, without doing anything. For benchmarks only.",
             $"{BenchmarkOptions.SectionName}:{nameof(BenchmarkOptions.CeilingEndpoint)}", Path);
         app.MapGroup(GroupPrefix)
-            .WithRecentsPipeline()
+            .WithUserListPipeline()
             .ExcludeFromDescription()
             .MapPost(CeilingRoute, Ceiling);
         return app;

@@ -34,6 +34,13 @@ public static class ApiErrors
 
     public static ApiError Unauthorized(string reason) => new("Unauthorized", $"The access token is invalid: {reason}");
 
+    public static ApiError FavoritesLimitReached(int capacity) => new(
+        "FavoritesLimitReached",
+        $"The caller already has {capacity} favorite iModels, the most one user may hold: remove one before adding another.");
+
+    public static ApiError InvalidFavoritesRequest(IReadOnlyList<ApiErrorDetail> details) =>
+        new("InvalidiModelsRequest", "Cannot list favorite iModels: the request has invalid parameters.", Details: details);
+
     public static ApiError InvalidIModelsRequest(IReadOnlyList<ApiErrorDetail> details) =>
         new("InvalidiModelsRequest", "Cannot list recent iModels: the request has invalid parameters.", Details: details);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace Recents.Api.IModelLists;
@@ -18,20 +19,28 @@ public sealed record PageLinks(Link Self, Link? Prev, Link? Next)
         return new PageLinks(self, prev, next);
     }
 
-    private static string PageUrl(HttpRequest request, int skip, int top)
+    /// <summary>
+    /// Links of a page reached by continuation token: the next page's repeats the caller's query parameters with
+    /// <c>$continuationToken</c> set to <paramref name="nextToken"/> (null on the last page); there is no previous link.
+    /// </summary>
+    public static PageLinks ForContinuation(HttpRequest request, string? nextToken) => new(
+        new Link(request.GetEncodedUrl()),
+        null,
+        nextToken is null ? null : new Link(Url(request, (ListParameters.ContinuationToken, nextToken))));
+
+    private static string PageUrl(HttpRequest request, int skip, int top) => Url(
+        request,
+        (ListParameters.Top, top.ToString(CultureInfo.InvariantCulture)),
+        (ListParameters.Skip, skip.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>The request's absolute URL with <paramref name="replacements"/> in place of any parameters of those names.</summary>
+    private static string Url(HttpRequest request, params (string Name, string Value)[] replacements)
     {
-        var query = new QueryBuilder(request.Query
-            // Query names match case-insensitively (as the query collection does), so $TOP is replaced too.
-            .Where(parameter => !IsPagingParameter(parameter.Key))
-            .SelectMany(parameter => parameter.Value.Select(value => KeyValuePair.Create(parameter.Key, value ?? ""))))
-        {
-            { ListParameters.Top, top.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            { ListParameters.Skip, skip.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-        };
+        // Query names match case-insensitively (as the query collection does), so $TOP is replaced too.
+        var kept = request.Query
+            .Where(parameter => !replacements.Any(replacement => replacement.Name.Equals(parameter.Key, StringComparison.OrdinalIgnoreCase)))
+            .SelectMany(parameter => parameter.Value.Select(value => KeyValuePair.Create(parameter.Key, value ?? "")));
+        var query = new QueryBuilder(kept.Concat(replacements.Select(replacement => KeyValuePair.Create(replacement.Name, replacement.Value))));
         return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, query.ToQueryString());
     }
-
-    private static bool IsPagingParameter(string name) =>
-        name.Equals(ListParameters.Skip, StringComparison.OrdinalIgnoreCase)
-        || name.Equals(ListParameters.Top, StringComparison.OrdinalIgnoreCase);
 }

@@ -36,6 +36,7 @@ internal sealed class RecentsDocumentTransformer : IOpenApiDocumentTransformer
         };
 
         DescribeTag(document, "Recent iModels", $"The caller's recently used iModels. Scope `{Scopes.ITwinPlatform}`.");
+        DescribeTag(document, "Favorite iModels", $"The caller's favorite iModels. Scope `{Scopes.ITwinPlatform}`.");
         DescribeTag(document, "Directory administration", $"Organizations, iTwins and iModels, and who may see them. Scope `{Scopes.RecentsAdmin}`.");
         DescribeTag(document, HealthProbesTransformer.Tag, "Probes for the orchestrator; no authentication.");
         return Task.CompletedTask;

@@ -28,7 +28,7 @@ public static class RecentIModelsEndpoints
     public static IEndpointRouteBuilder MapRecentIModels(this IEndpointRouteBuilder app)
     {
         var recents = app.MapGroup("/imodels/recents")
-            .WithRecentsPipeline()
+            .WithUserListPipeline()
             .WithTags("Recent iModels")
             .WithAcceptHeader()
             .ProducesErrors(
@@ -60,18 +60,6 @@ public static class RecentIModelsEndpoints
                 "`InvalidiModelsRequest`: `details` names each bad parameter (`MissingRequiredParameter` or `InvalidValue`, with its target).");
         return app;
     }
-
-    /// <summary>
-    /// What every <c>/imodels/recents</c> request goes through before its handler: the <c>itwin-platform</c> policy,
-    /// the per-client rate limit, the Accept check (406), then the body read and discarded. Also the benchmark's
-    /// ceiling endpoint, which must cost what these cost.
-    /// </summary>
-    public static RouteGroupBuilder WithRecentsPipeline(this RouteGroupBuilder group) =>
-        group
-            .RequireAuthorization(AuthenticationSetup.RecentsPolicy)
-            .RequireRateLimiting(RateLimitingSetup.PerClientPolicy)
-            .AddEndpointFilter<AcceptHeaderFilter>()
-            .AddEndpointFilter<ReadBodyFirstFilter>();
 
     private static Task<Results<NoContent, ErrorResult>> AddAsync(
         [Description(IModelIdDescription)] string id, ClaimsPrincipal user, IRecentsGatekeeperGrain recents) =>

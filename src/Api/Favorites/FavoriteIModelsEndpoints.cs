@@ -1,0 +1,144 @@
+using System.ComponentModel;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Recents.Api.Authentication;
+using Recents.Api.Common;
+using Recents.Api.ContentNegotiation;
+using Recents.Api.Errors;
+using Recents.Api.IModelLists;
+using Recents.Api.OpenApi;
+using Recents.Gatekeeper;
+using Recents.PlatformDirectory;
+
+namespace Recents.Api.Favorites;
+
+/// <summary>
+/// <c>/imodels/favorites</c>: authenticate, then one call to the silo's <see cref="IFavoritesGatekeeperGrain"/>, which
+/// authorizes against the directory and calls the user's favorites grain.
+/// </summary>
+public static class FavoriteIModelsEndpoints
+{
+    private const string IModelIdDescription = "The iModel's id, a GUID.";
+
+    private const string IModelNotFoundDescription =
+        "`iModelNotFound`: the id is not a GUID, no such iModel exists, or the caller may not view it (indistinguishable by design).";
+
+    private static readonly ErrorResult LimitReached =
+        new(StatusCodes.Status409Conflict, ApiErrors.FavoritesLimitReached(FavoritesLimits.Capacity));
+
+    public static IEndpointRouteBuilder MapFavoriteIModels(this IEndpointRouteBuilder app)
+    {
+        var favorites = app.MapGroup("/imodels/favorites")
+            .WithUserListPipeline()
+            .WithTags("Favorite iModels")
+            .WithAcceptHeader()
+            .ProducesErrors(
+                StatusCodes.Status401Unauthorized, StatusCodes.Status406NotAcceptable,
+                StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
+        favorites.MapPut("/{id}", AddAsync)
+            .WithName("AddFavoriteIModel")
+            .WithSummary("Add an iModel to my favorites")
+            .WithDescription($"Adds the iModel in front of the caller's favorites, or leaves it in its place if it already is one. "
+                + $"At most {FavoritesLimits.Capacity} per user. Any body and Content-Type are ignored. 204 means the change is durable.")
+            .ProducesError(StatusCodes.Status404NotFound, IModelNotFoundDescription)
+            .ProducesError(StatusCodes.Status409Conflict,
+                $"`FavoritesLimitReached`: the caller already has {FavoritesLimits.Capacity} favorites; nothing changed.");
+        favorites.MapDelete("/{id}", RemoveAsync)
+            .WithName("RemoveFavoriteIModel")
+            .WithSummary("Remove an iModel from my favorites")
+            .WithDescription("Idempotent: 204 whether or not the iModel was a favorite. A favorite can always be removed, even one "
+                + "the caller may no longer view or that was deleted.")
+            .ProducesError(StatusCodes.Status404NotFound, IModelNotFoundDescription);
+        favorites.MapGet("", ListAsync)
+            .WithName("ListFavoriteIModels")
+            .WithSummary("List my favorite iModels in an iTwin")
+            .WithDescription("The caller's favorite iModels that belong to the iTwin, still exist and the caller may view now, most "
+                + "recently added first; a page of them, with an absolute link to the next page that carries a continuation token "
+                + "(or `$skip`, when the request pages by `$skip` or sorts by `$orderBy`).")
+            .WithDeclaredParameters<ListFavoritesParameters>()
+            .Produces<FavoriteIModelsPage>(StatusCodes.Status200OK, MediaTypes.ITwinPlatformV2, MediaTypes.Json)
+            .ProducesError(StatusCodes.Status404NotFound,
+                "`iTwinNotFound`: the iTwin does not exist, or the caller is neither a member of it nor an administrator of its organization.")
+            .ProducesError(StatusCodes.Status422UnprocessableEntity,
+                "`InvalidiModelsRequest`: `details` names each bad parameter (`MissingRequiredParameter` or `InvalidValue`, with its target).");
+        return app;
+    }
+
+    private static async Task<Results<NoContent, ErrorResult>> AddAsync(
+        [Description(IModelIdDescription)] string id, ClaimsPrincipal user, IFavoritesGatekeeperGrain favorites)
+    {
+        if (!Ids.TryParse(id, out var iModelId))
+        {
+            return ErrorResult.NotFound(ApiErrors.IModelNotFound);
+        }
+
+        return await favorites.AddFavoriteAsync(user.UserId(), iModelId) switch
+        {
+            FavoriteAddResult.Added => TypedResults.NoContent(),
+            FavoriteAddResult.LimitReached => LimitReached,
+            _ => ErrorResult.NotFound(ApiErrors.IModelNotFound),
+        };
+    }
+
+    private static async Task<Results<NoContent, ErrorResult>> RemoveAsync(
+        [Description(IModelIdDescription)] string id, ClaimsPrincipal user, IFavoritesGatekeeperGrain favorites) =>
+        Ids.TryParse(id, out var iModelId) && await favorites.RemoveFavoriteAsync(user.UserId(), iModelId)
+            ? TypedResults.NoContent()
+            : ErrorResult.NotFound(ApiErrors.IModelNotFound);
+
+    private static async Task<Results<JsonHttpResult<FavoriteIModelsPage>, ErrorResult>> ListAsync(
+        HttpContext httpContext, ClaimsPrincipal user, IFavoritesGatekeeperGrain favorites, ContinuationTokens tokens)
+    {
+        var query = ListFavoritesQuery.Parse(httpContext.Request.Query, out var errors);
+        if (query is null)
+        {
+            return ErrorResult.UnprocessableEntity(ApiErrors.InvalidFavoritesRequest(errors));
+        }
+
+        var userId = user.UserId();
+        long? after = null;
+        if (query.ContinuationToken is { } token && (after = await tokens.ReadAsync(token, userId, query.ITwinId)) is null)
+        {
+            return ErrorResult.UnprocessableEntity(ApiErrors.InvalidFavoritesRequest([ListFavoritesQuery.InvalidToken]));
+        }
+
+        if (await favorites.ListFavoritesAsync(userId, query.ITwinId) is not { } listed)
+        {
+            return ErrorResult.NotFound(ApiErrors.ITwinNotFound);
+        }
+
+        var (page, links) = query.PagesBySkip
+            ? PageBySkip(httpContext.Request, query, listed)
+            : await PageByTokenAsync(httpContext.Request, query, listed, after, tokens, userId);
+        IReadOnlyList<object> items = PreferHeader.WantsRepresentation(httpContext.Request)
+            ? page.Select(IModelRepresentation.From).ToList()
+            : page.Select(IModelSummary.From).ToList();
+        return TypedResults.Json(
+            new FavoriteIModelsPage(items, links), contentType: AcceptHeaderFilter.NegotiatedMediaType(httpContext));
+    }
+
+    private static (IReadOnlyList<ViewableIModel> Page, PageLinks Links) PageBySkip(
+        HttpRequest request, ListFavoritesQuery query, IReadOnlyList<ListedFavorite> listed)
+    {
+        IReadOnlyList<ViewableIModel> iModels = [.. listed.Select(favorite => favorite.IModel)];
+        var ordered = query.OrderBy?.Apply(iModels) ?? iModels;
+        var skip = query.Skip ?? 0;
+        return ([.. ordered.Skip(skip).Take(query.Top)], PageLinks.For(request, skip, query.Top, ordered.Count));
+    }
+
+    /// <summary>
+    /// The favorites after the token's position, newest first. Positions never change, so a walk that follows the next
+    /// links sees every favorite that existed throughout it exactly once, whatever was added or removed meanwhile.
+    /// </summary>
+    private static async Task<(IReadOnlyList<ViewableIModel> Page, PageLinks Links)> PageByTokenAsync(
+        HttpRequest request, ListFavoritesQuery query, IReadOnlyList<ListedFavorite> listed, long? after,
+        ContinuationTokens tokens, string userId)
+    {
+        var remaining = listed.Where(favorite => after is null || favorite.Position < after).ToList();
+        var page = remaining.Take(query.Top).ToList();
+        var nextToken = remaining.Count > page.Count
+            ? await tokens.IssueAsync(userId, query.ITwinId, page[^1].Position)
+            : null;
+        return ([.. page.Select(favorite => favorite.IModel)], PageLinks.ForContinuation(request, nextToken));
+    }
+}
