@@ -32,9 +32,13 @@ public sealed record ListFavoritesQuery(Guid ITwinId, int Top, int? Skip, IModel
         return found.Count == 0 ? new ListFavoritesQuery(iTwinId, top, skip, orderBy, token) : null;
     }
 
+    /// <summary>
+    /// Null when absent or empty: Bentley documents an empty token as the way to ask for the first page
+    /// (docs/api.md#favorites).
+    /// </summary>
     private static string? ParseContinuationToken(IQueryCollection query, List<ApiErrorDetail> errors)
     {
-        if (!query.TryGetValue(ListParameters.ContinuationToken, out var values))
+        if (!query.TryGetValue(ListParameters.ContinuationToken, out var values) || values is [""])
         {
             return null;
         }
