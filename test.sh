@@ -40,6 +40,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 $fast || ensure_azurite || summary_on_failure "Azurite install"
+$fast || ensure_bentley_client || summary_on_failure "install of Bentley's iModels client"
 for target in "${targets[@]}"; do
   dotnet build "$target" -nologo -v quiet -clp:ErrorsOnly -clp:NoSummary || summary_on_failure "build of $target"
 done

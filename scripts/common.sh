@@ -32,6 +32,18 @@ ensure_azurite() {
   fi
 }
 
+# The folder of the test that drives Bentley's published iModels client against the service.
+bentley_client_dir=tests/Integration.Tests/BentleyClient
+
+# Installs Bentley's client pinned in that folder's package-lock.json unless that exact install is already present.
+ensure_bentley_client() {
+  if [ ! -d "$bentley_client_dir/node_modules/@itwin/imodels-client-management" ] \
+    || [ "$bentley_client_dir/package-lock.json" -nt "$bentley_client_dir/node_modules/.package-lock.json" ]; then
+    echo "Installing Bentley's iModels client from $bentley_client_dir/package-lock.json ..."
+    npm ci --prefix "$bentley_client_dir" --no-audit --no-fund --loglevel=error >/dev/null
+  fi
+}
+
 # azurite_connection_string PORT: the emulator's well-known account, on the given table port.
 azurite_connection_string() {
   echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$1/devstoreaccount1;"
