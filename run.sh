@@ -112,6 +112,8 @@ $admin_token
 Try:
   curl -i -X POST -H "Authorization: Bearer $token" http://127.0.0.1:$api_port/imodels/recents/1e0de100-0000-4000-8000-000000000001
   curl -s -H "Authorization: Bearer $token" -H "Prefer: return=representation" "http://127.0.0.1:$api_port/imodels/recents?iTwinId=5a1ce3f0-0000-4000-8000-000000000001"
+  curl -i -X PUT -H "Authorization: Bearer $token" http://127.0.0.1:$api_port/imodels/favorites/1e0de100-0000-4000-8000-000000000001
+  curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$api_port/imodels/favorites?iTwinId=5a1ce3f0-0000-4000-8000-000000000001&\$top=10"
 
 Press Ctrl-C to stop.
 INFO

@@ -72,8 +72,9 @@ public sealed class OpenApiTests(RecentsApiFixture fixture)
         var documented = DocumentedOperations(document.RootElement).ToHashSet();
 
         Assert.True(
-            mapped.Count(operation => !IsHealthPath(operation.Path)) >= 10,
-            $"Expected the 3 recents and 7 admin operations, found: {string.Join(", ", mapped)}");
+            mapped.Count(operation => !IsHealthPath(operation.Path)) >= 13,
+            $"Expected the 3 recents, 3 favorites and 7 admin operations, found: {string.Join(", ", mapped)}");
+        Assert.Contains(new OperationKey("/imodels/favorites/{id}", "PUT"), mapped);
         Assert.Contains(new OperationKey("/health/ready", "GET"), mapped);
         Assert.Empty(mapped.Except(documented));
         Assert.Empty(documented.Except(mapped));
@@ -135,6 +136,97 @@ public sealed class OpenApiTests(RecentsApiFixture fixture)
             Assert.Contains(Parameters(operation), parameter => parameter is ("path", "id"));
             Assert.False(responses.GetProperty(success).TryGetProperty("content", out _), "204 has no body.");
         }
+    }
+
+    [Theory]
+    [InlineData("PUT", "/imodels/favorites/{id}", "AddFavoriteIModel", "204")]
+    [InlineData("DELETE", "/imodels/favorites/{id}", "RemoveFavoriteIModel", "204")]
+    [InlineData("GET", "/imodels/favorites", "ListFavoriteIModels", "200")]
+    public async Task FavoritesOperations_PerDocsApiMd_DeclareIdSuccessAndEachErrorInEnvelope(
+        string method, string path, string operationId, string success)
+    {
+        using var document = await GetDocumentAsync();
+        var operation = Operation(document.RootElement, new(path, method));
+        var responses = operation.GetProperty("responses");
+
+        Assert.Equal(operationId, operation.GetProperty("operationId").GetString());
+        Assert.True(responses.TryGetProperty(success, out _), $"{method} {path} documents no {success}.");
+        string[] errors = method switch
+        {
+            "GET" => [.. RecentsErrorStatuses, "422"],
+            "PUT" => [.. RecentsErrorStatuses, "409"],
+            _ => RecentsErrorStatuses,
+        };
+        foreach (var status in errors)
+        {
+            AssertErrorResponse(operation, status, $"{method} {path}");
+        }
+
+        Assert.Equal(["itwin-platform"], Scopes(operation));
+        Assert.Contains(Parameters(operation), parameter => parameter is ("header", "Accept"));
+        if (method != "GET")
+        {
+            Assert.Contains(Parameters(operation), parameter => parameter is ("path", "id"));
+            Assert.False(responses.GetProperty(success).TryGetProperty("content", out _), "204 has no body.");
+        }
+
+        if (method != "PUT")
+        {
+            Assert.False(responses.TryGetProperty("409", out _), $"{method} {path} never answers 409.");
+        }
+    }
+
+    [Fact]
+    public async Task ListFavorites_DeclaresEveryQueryParameterAndPreferHeader()
+    {
+        using var document = await GetDocumentAsync();
+        var operation = Operation(document.RootElement, new("/imodels/favorites", "GET"));
+        var parameters = operation.GetProperty("parameters").EnumerateArray()
+            .ToDictionary(parameter => (parameter.GetProperty("in").GetString()!, parameter.GetProperty("name").GetString()!));
+
+        var iTwinId = parameters[("query", "iTwinId")];
+        Assert.True(iTwinId.GetProperty("required").GetBoolean());
+        Assert.Equal("uuid", iTwinId.GetProperty("schema").GetProperty("format").GetString());
+
+        var top = parameters[("query", "$top")].GetProperty("schema");
+        Assert.Equal(1, top.GetProperty("minimum").GetInt32());
+        Assert.Equal(1000, top.GetProperty("maximum").GetInt32());
+        Assert.Equal(100, top.GetProperty("default").GetInt32());
+
+        var token = parameters[("query", "$continuationToken")];
+        Assert.Equal("string", token.GetProperty("schema").GetProperty("type").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(token.GetProperty("description").GetString()));
+
+        Assert.Equal(0, parameters[("query", "$skip")].GetProperty("schema").GetProperty("minimum").GetInt32());
+        var orderBy = parameters[("query", "$orderBy")].GetProperty("schema").GetProperty("enum").EnumerateArray().Select(value => value.GetString());
+        Assert.Contains("name", orderBy);
+        Assert.Contains("createdDateTime desc", orderBy);
+
+        var prefer = parameters[("header", "Prefer")].GetProperty("schema").GetProperty("enum").EnumerateArray().Select(value => value.GetString());
+        Assert.Equal(["return=minimal", "return=representation"], prefer);
+        Assert.True(parameters.ContainsKey(("header", "Accept")));
+        Assert.All(
+            parameters.Where(parameter => parameter.Key != ("query", "iTwinId")),
+            parameter => Assert.False(parameter.Value.TryGetProperty("required", out var required) && required.GetBoolean(), $"{parameter.Key} is optional."));
+    }
+
+    [Fact]
+    public async Task ListFavorites_Success_IsPageInBothMediaTypes()
+    {
+        using var document = await GetDocumentAsync();
+        var ok = Operation(document.RootElement, new("/imodels/favorites", "GET")).GetProperty("responses").GetProperty("200");
+
+        var content = ok.GetProperty("content");
+        foreach (var mediaType in new[] { ApiAssert.ITwinPlatformV2, ApiAssert.Json })
+        {
+            Assert.Equal("#/components/schemas/FavoriteIModelsPage", content.GetProperty(mediaType).GetProperty("schema").GetProperty("$ref").GetString());
+        }
+
+        var properties = Schema(document.RootElement, "FavoriteIModelsPage").GetProperty("properties");
+        Assert.Equal(["_links", "iModels"], properties.EnumerateObject().Select(property => property.Name).Order(StringComparer.Ordinal));
+        var itemShapes = properties.GetProperty("iModels").GetProperty("items").GetProperty("oneOf").EnumerateArray()
+            .Select(shape => shape.GetProperty("$ref").GetString());
+        Assert.Equal(["#/components/schemas/IModelSummary", "#/components/schemas/IModelRepresentation"], itemShapes);
     }
 
     [Fact]
@@ -290,8 +382,8 @@ public sealed class OpenApiTests(RecentsApiFixture fixture)
             }
         }
 
-        // 10 API operations with both, and the two readiness probe operations (GET, HEAD) with 503.
-        Assert.True(checkedResponses >= 22, $"Only {checkedResponses} 429/503 responses found.");
+        // 13 API operations with both, and the two readiness probe operations (GET, HEAD) with 503.
+        Assert.True(checkedResponses >= 28, $"Only {checkedResponses} 429/503 responses found.");
     }
 
     [Fact]

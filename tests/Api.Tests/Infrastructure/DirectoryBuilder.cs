@@ -93,6 +93,18 @@ public sealed class DirectoryBuilder(AdminApi admin)
         return ids;
     }
 
+    /// <summary>PUTs <paramref name="count"/> new iModels of this iTwin, <paramref name="parallelism"/> at a time.</summary>
+    public async Task<IReadOnlyList<Guid>> AddIModelsConcurrentlyAsync(int count, int parallelism = 50)
+    {
+        var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var batch in ids.Chunk(parallelism))
+        {
+            await Task.WhenAll(batch.Select(id => admin.StoreIModelAsync(id, ITwinId, new IModelSpec())));
+        }
+
+        return ids;
+    }
+
     /// <summary>PUTs an existing iModel of this iTwin again, as <paramref name="spec"/>.</summary>
     public Task UpdateIModelAsync(Guid iModelId, IModelSpec spec) => admin.StoreIModelAsync(iModelId, ITwinId, spec);
 

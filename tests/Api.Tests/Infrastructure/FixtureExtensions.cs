@@ -14,6 +14,12 @@ public static class FixtureExtensions
 
     public static RecentsUser UserWithId(this RecentsApiFixture fixture, string id) => new(fixture.Api(), id, fixture.Tokens.For(id));
 
+    /// <summary>A caller of <c>/imodels/favorites</c> with a fresh user id and a valid token.</summary>
+    public static FavoritesCaller NewFavoritesUser(this RecentsApiFixture fixture, string prefix = "user") =>
+        new(fixture.Api(), fixture.NewUser(prefix));
+
+    public static FavoritesCaller Favorites(this RecentsApiFixture fixture, RecentsUser user) => new(fixture.Api(), user);
+
     public static AdminApi Admin(this RecentsApiFixture fixture) => new(fixture.Api(), fixture.Tokens.ForAdmin());
 
     /// <summary>A fresh organization and iTwin to describe; nothing is stored until <see cref="DirectoryBuilder.SaveAsync"/>.</summary>
