@@ -198,13 +198,26 @@ public sealed class FavoritesPagingTests(RecentsApiFixture fixture)
         await AssertInvalidTokenAsync(response);
     }
 
+    [Fact]
+    public async Task Token_Empty_AsksForTheFirstPage()
+    {
+        var (favorites, directory) = await ViewerOfNewITwinAsync();
+        var added = await directory.AddIModelsAsync(3);
+        await favorites.AddAllAsync(added);
+
+        var page = await favorites.ListBodyAsync(directory.ITwinId, $"$top=2&{TokenParameter}=");
+
+        var ids = page.GetProperty("iModels").EnumerateArray().Select(item => item.GetProperty("id").GetGuid());
+        Assert.Equal(added.AsEnumerable().Reverse().Take(2), ids);
+        Assert.NotNull(QueryValue(AssertLinkOnThisServer(page.GetProperty("_links").GetProperty("next")), TokenParameter));
+    }
+
     [Theory]
-    [InlineData("")]
     [InlineData("abc")]
     [InlineData("0")]
     [InlineData("eyJwb3NpdGlvbiI6MX0")]
     [InlineData("not base64 at all!")]
-    public async Task Token_MadeUpOrEmpty_Is422InvalidContinuationToken(string token)
+    public async Task Token_MadeUp_Is422InvalidContinuationToken(string token)
     {
         var (favorites, directory) = await ViewerOfNewITwinAsync();
         await favorites.AddAllAsync(await directory.AddIModelsAsync(2));
