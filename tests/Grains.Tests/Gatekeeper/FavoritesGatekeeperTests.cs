@@ -39,7 +39,7 @@ public sealed class FavoritesGatekeeperTests(MemoryStorageCluster cluster)
         Assert.Equal(FavoriteAddResult.Added, await Gatekeeper.AddFavoriteAsync(alice, secondOpenIModel));
 
         var listed = Assert.NotNull(await Gatekeeper.ListFavoritesAsync(alice, iTwinId));
-        var stored = await FavoritesOf(alice).ListAsync();
+        var stored = await StoredAsync(alice);
         Assert.Equal([secondOpenIModel, openIModel], listed.Select(favorite => favorite.IModel.Id));
         Assert.Equal(stored.Select(entry => entry.Position), listed.Select(favorite => favorite.Position));
         Assert.True(listed[0].Position > listed[1].Position);
@@ -53,11 +53,11 @@ public sealed class FavoritesGatekeeperTests(MemoryStorageCluster cluster)
         await StoreDirectoryAsync();
         await Gatekeeper.AddFavoriteAsync(alice, openIModel);
         await Gatekeeper.AddFavoriteAsync(alice, secondOpenIModel);
-        var before = await FavoritesOf(alice).ListAsync();
+        var before = await StoredAsync(alice);
 
         Assert.Equal(FavoriteAddResult.Added, await Gatekeeper.AddFavoriteAsync(alice, openIModel));
 
-        Assert.Equal(before, await FavoritesOf(alice).ListAsync());
+        Assert.Equal(before, await StoredAsync(alice));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class FavoritesGatekeeperTests(MemoryStorageCluster cluster)
         Assert.Equal(FavoriteAddResult.NotFound, await Gatekeeper.AddFavoriteAsync(alice, Guid.NewGuid()));
         Assert.Equal(FavoriteAddResult.NotFound, await Gatekeeper.AddFavoriteAsync(NewUserId(), openIModel));
 
-        Assert.Empty(await FavoritesOf(alice).ListAsync());
+        Assert.Empty(await StoredAsync(alice));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class FavoritesGatekeeperTests(MemoryStorageCluster cluster)
 
         Assert.Equal(FavoriteAddResult.NotFound, await Gatekeeper.AddFavoriteAsync(alice, openIModel));
 
-        Assert.Empty(await FavoritesOf(alice).ListAsync());
+        Assert.Empty(await StoredAsync(alice));
     }
 
     [Fact]
@@ -94,13 +94,13 @@ public sealed class FavoritesGatekeeperTests(MemoryStorageCluster cluster)
             Assert.True(await favorites.AddAsync(Guid.NewGuid(), otherITwinId));
         }
 
-        var full = await favorites.ListAsync();
+        var full = await TestFavorites.FavoritesAsync(favorites);
 
         Assert.Equal(FavoriteAddResult.LimitReached, await Gatekeeper.AddFavoriteAsync(alice, secondOpenIModel));
         Assert.Equal(FavoriteAddResult.Added, await Gatekeeper.AddFavoriteAsync(alice, openIModel));
         Assert.Equal(FavoriteAddResult.NotFound, await Gatekeeper.AddFavoriteAsync(alice, iModelForBobOnly));
 
-        Assert.Equal(full, await favorites.ListAsync());
+        Assert.Equal(full, await TestFavorites.FavoritesAsync(favorites));
         Assert.True(await Gatekeeper.RemoveFavoriteAsync(alice, openIModel));
         Assert.Equal(FavoriteAddResult.Added, await Gatekeeper.AddFavoriteAsync(alice, secondOpenIModel));
         Assert.Equal([secondOpenIModel], ListedIds(await Gatekeeper.ListFavoritesAsync(alice, iTwinId)));
@@ -116,7 +116,7 @@ public sealed class FavoritesGatekeeperTests(MemoryStorageCluster cluster)
         Assert.True(await Gatekeeper.RemoveFavoriteAsync(alice, openIModel));
 
         Assert.Equal([secondOpenIModel], ListedIds(await Gatekeeper.ListFavoritesAsync(alice, iTwinId)));
-        Assert.Equal([secondOpenIModel], (await FavoritesOf(alice).ListAsync()).Select(entry => entry.IModelId));
+        Assert.Equal([secondOpenIModel], (await StoredAsync(alice)).Select(entry => entry.IModelId));
     }
 
     [Fact]
@@ -124,13 +124,13 @@ public sealed class FavoritesGatekeeperTests(MemoryStorageCluster cluster)
     {
         await StoreDirectoryAsync();
         await Gatekeeper.AddFavoriteAsync(alice, openIModel);
-        var before = await FavoritesOf(alice).ListAsync();
+        var before = await StoredAsync(alice);
 
         Assert.True(await Gatekeeper.RemoveFavoriteAsync(alice, secondOpenIModel));
         Assert.True(await Gatekeeper.RemoveFavoriteAsync(alice, openIModel));
         Assert.True(await Gatekeeper.RemoveFavoriteAsync(alice, openIModel));
 
-        Assert.Equal(before.Length - 1, (await FavoritesOf(alice).ListAsync()).Length);
+        Assert.Equal(before.Length - 1, (await StoredAsync(alice)).Length);
     }
 
     [Fact]
@@ -138,13 +138,13 @@ public sealed class FavoritesGatekeeperTests(MemoryStorageCluster cluster)
     {
         await StoreDirectoryAsync();
         await Gatekeeper.AddFavoriteAsync(alice, openIModel);
-        var before = await FavoritesOf(alice).ListAsync();
+        var before = await StoredAsync(alice);
 
         Assert.False(await Gatekeeper.RemoveFavoriteAsync(alice, iModelForBobOnly));
         Assert.False(await Gatekeeper.RemoveFavoriteAsync(alice, Guid.NewGuid()));
         Assert.False(await Gatekeeper.RemoveFavoriteAsync(NewUserId(), openIModel));
 
-        Assert.Equal(before, await FavoritesOf(alice).ListAsync());
+        Assert.Equal(before, await StoredAsync(alice));
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class FavoritesGatekeeperTests(MemoryStorageCluster cluster)
 
         Assert.True(await Gatekeeper.RemoveFavoriteAsync(alice, openIModel));
 
-        Assert.Equal([secondOpenIModel], (await FavoritesOf(alice).ListAsync()).Select(entry => entry.IModelId));
+        Assert.Equal([secondOpenIModel], (await StoredAsync(alice)).Select(entry => entry.IModelId));
         Assert.False(await Gatekeeper.RemoveFavoriteAsync(alice, openIModel));
     }
 
@@ -171,7 +171,7 @@ public sealed class FavoritesGatekeeperTests(MemoryStorageCluster cluster)
 
         Assert.True(await Gatekeeper.RemoveFavoriteAsync(alice, openIModel));
 
-        Assert.Equal([secondOpenIModel], (await FavoritesOf(alice).ListAsync()).Select(entry => entry.IModelId));
+        Assert.Equal([secondOpenIModel], (await StoredAsync(alice)).Select(entry => entry.IModelId));
         Assert.False(await Gatekeeper.RemoveFavoriteAsync(alice, openIModel));
     }
 
@@ -184,7 +184,7 @@ public sealed class FavoritesGatekeeperTests(MemoryStorageCluster cluster)
 
         Assert.True(await Gatekeeper.RemoveFavoriteAsync(alice, openIModel));
 
-        Assert.Empty(await FavoritesOf(alice).ListAsync());
+        Assert.Empty(await StoredAsync(alice));
         Assert.Null(await Gatekeeper.ListFavoritesAsync(alice, iTwinId));
     }
 
@@ -201,7 +201,7 @@ public sealed class FavoritesGatekeeperTests(MemoryStorageCluster cluster)
         await StoreIModelAsync(deleted, UnsecuredIModel());
         await Gatekeeper.AddFavoriteAsync(alice, deleted);
         await cluster.Client.GetGrain<IIModelGrain>(deleted).DeleteAsync();
-        var stored = (await FavoritesOf(alice).ListAsync()).ToDictionary(entry => entry.IModelId, entry => entry.Position);
+        var stored = (await StoredAsync(alice)).ToDictionary(entry => entry.IModelId, entry => entry.Position);
 
         var listed = Assert.NotNull(await Gatekeeper.ListFavoritesAsync(alice, iTwinId));
 
@@ -242,12 +242,15 @@ public sealed class FavoritesGatekeeperTests(MemoryStorageCluster cluster)
         Assert.Equal([secondOpenIModel], ListedIds(await Gatekeeper.ListFavoritesAsync(alice, iTwinId)));
 
         // Viewable again: back in its place, with its position.
-        var position = (await FavoritesOf(alice).ListAsync()).Single(entry => entry.IModelId == openIModel).Position;
+        var position = (await StoredAsync(alice)).Single(entry => entry.IModelId == openIModel).Position;
         await StoreIModelAsync(openIModel, UnsecuredIModel());
         var listed = Assert.NotNull(await Gatekeeper.ListFavoritesAsync(alice, iTwinId));
         Assert.Equal([secondOpenIModel, openIModel], listed.Select(favorite => favorite.IModel.Id));
         Assert.Equal(position, listed[1].Position);
     }
+
+    /// <summary>The user's favorites as stored, as an array: ImmutableArray equality compares references, not elements.</summary>
+    private async Task<FavoriteIModel[]> StoredAsync(string userId) => [.. await FavoritesOf(userId).ListAsync()];
 
     private async Task StoreDirectoryAsync()
     {
