@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
@@ -30,10 +31,14 @@ public static class ContinuationTokenCodec
     /// <summary>The position the token names, or null when it was not made with this key for this user and iTwin.</summary>
     public static long? Decode(byte[] key, string token, string userId, Guid iTwinId)
     {
+        // DecodeFromChars reports bad input where TryDecodeFromChars throws; and only the one canonical spelling of
+        // the bytes is a token, not another with different unused bits in its last character.
         var bytes = new byte[TokenBytes];
         if (token.Length != Base64Url.GetEncodedLength(TokenBytes)
-            || !Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != TokenBytes
-            || bytes[0] != Version)
+            || Base64Url.DecodeFromChars(token, bytes, out _, out var written) != OperationStatus.Done
+            || written != TokenBytes
+            || bytes[0] != Version
+            || Base64Url.EncodeToString(bytes) != token)
         {
             return null;
         }

@@ -1,6 +1,8 @@
 using System.Text;
 using Azure.Data.Tables;
+using Recents.Paging;
 using Recents.PlatformDirectory;
+using static Recents.Grains.Tests.TestFavorites;
 using static Recents.Grains.Tests.TestRecents;
 
 namespace Recents.Grains.Tests;
@@ -24,6 +26,28 @@ public sealed class AzureTableSchemaTests(AzureTableCluster storage)
     }
 
     [Fact]
+    public async Task FavoritesRow_Stored_NamesNoDotnetType()
+    {
+        var favorites = NewUsersFavorites(storage.Client);
+        await favorites.AddAsync(Guid.NewGuid(), Guid.NewGuid());
+
+        var row = await storage.ReadRowAsync(favorites, StateNames.FavoriteIModels);
+
+        AssertOrleansSerialized(Assert.IsType<TableEntity>(row));
+    }
+
+    [Fact]
+    public async Task TokenSigningKeyRow_Stored_NamesNoDotnetType()
+    {
+        var keyGrain = storage.Client.GetGrain<ITokenSigningKeyGrain>(Random.Shared.NextInt64());
+        await keyGrain.GetAsync();
+
+        var row = await storage.ReadRowAsync(keyGrain, StateNames.TokenSigningKey);
+
+        AssertOrleansSerialized(Assert.IsType<TableEntity>(row));
+    }
+
+    [Fact]
     public async Task DirectoryRow_Stored_NamesNoDotnetType()
     {
         var details = SampleDirectory.IModel(SampleDirectory.IModelKinds[0]);
@@ -42,6 +66,8 @@ public sealed class AzureTableSchemaTests(AzureTableCluster storage)
         Assert.Equal("imodel", storage.Client.GetGrain<IIModelGrain>(Guid.NewGuid()).GetGrainId().Type.ToString());
         Assert.Equal("itwin", storage.Client.GetGrain<IITwinGrain>(Guid.NewGuid()).GetGrainId().Type.ToString());
         Assert.Equal("organization", storage.Client.GetGrain<IOrganizationGrain>(Guid.NewGuid()).GetGrainId().Type.ToString());
+        Assert.Equal("favoriteimodels", NewUsersFavorites(storage.Client).GetGrainId().Type.ToString());
+        Assert.Equal("tokensigningkey", storage.Client.GetGrain<ITokenSigningKeyGrain>(0).GetGrainId().Type.ToString());
     }
 
     private static void AssertOrleansSerialized(TableEntity row)

@@ -1,5 +1,6 @@
 using Recents.PlatformDirectory;
 using Recents.Storage;
+using static Recents.Grains.Tests.TestFavorites;
 using static Recents.Grains.Tests.TestRecents;
 
 namespace Recents.Grains.Tests;
@@ -45,6 +46,39 @@ public sealed class AzureTableStaleStateTests(AzureTableCluster storage)
         await storage.RewriteRowAsync(list, StateNames.RecentIModels);
 
         await Assert.ThrowsAsync<StaleGrainStateException>(() => list.RemoveAsync(Guid.NewGuid()));
+    }
+
+    [Fact]
+    public async Task AddFavorite_OverAStaleCopy_IsRefusedAndItsRetryAppliesToTheStoredFavorites()
+    {
+        var (favorites, iTwinId, first, second) = (NewUsersFavorites(Grains), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await favorites.AddAsync(first, iTwinId);
+        await storage.RewriteRowAsync(favorites, StateNames.FavoriteIModels);
+
+        await Assert.ThrowsAsync<StaleGrainStateException>(() => favorites.AddAsync(second, iTwinId));
+        Assert.True(await favorites.AddAsync(second, iTwinId));
+
+        Assert.Equal([second, first], await FavoriteIdsAsync(favorites));
+    }
+
+    [Fact]
+    public async Task ReAddOfAFavorite_OverAStaleCopy_IsRefusedToo()
+    {
+        var (favorites, iTwinId, favorite) = (NewUsersFavorites(Grains), Guid.NewGuid(), Guid.NewGuid());
+        await favorites.AddAsync(favorite, iTwinId);
+        await storage.RewriteRowAsync(favorites, StateNames.FavoriteIModels);
+
+        await Assert.ThrowsAsync<StaleGrainStateException>(() => favorites.AddAsync(favorite, iTwinId));
+    }
+
+    [Fact]
+    public async Task RemoveOfANonFavorite_OverAStaleCopy_IsRefusedToo()
+    {
+        var favorites = NewUsersFavorites(Grains);
+        await favorites.AddAsync(Guid.NewGuid(), Guid.NewGuid());
+        await storage.RewriteRowAsync(favorites, StateNames.FavoriteIModels);
+
+        await Assert.ThrowsAsync<StaleGrainStateException>(() => favorites.RemoveAsync(Guid.NewGuid()));
     }
 
     [Fact]

@@ -1,6 +1,10 @@
+using Recents.Gatekeeper;
+using Recents.Grains.FavoriteIModels;
 using Recents.Grains.RecentIModels;
+using Recents.Paging;
 using Recents.PlatformDirectory;
 using Recents.Tests.Shared;
+using static Recents.Grains.Tests.TestFavorites;
 using static Recents.Grains.Tests.TestRecents;
 
 namespace Recents.Grains.Tests;
@@ -59,6 +63,84 @@ public sealed class AzureTableStateTests(AzureTableCluster storage)
 
         Assert.True(listed.ToHashSet().SetEquals(entries), "every concurrently added entry is listed");
         Assert.Equal(listed, await ListedAsync(list));
+    }
+
+    [Fact]
+    public async Task FavoriteIModels_SurviveDeactivation_WithTheirPositions()
+    {
+        var favorites = NewUsersFavorites(Grains);
+        var (iTwinA, iTwinB) = (Guid.NewGuid(), Guid.NewGuid());
+        var ids = NewIds(5);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            await favorites.AddAsync(ids[i], i % 2 == 0 ? iTwinA : iTwinB);
+        }
+
+        await favorites.RemoveAsync(ids[2]);
+        var stored = await FavoritesAsync(favorites);
+
+        await storage.Cluster.DeactivateAsync(favorites);
+
+        Assert.Equal(stored, await FavoritesAsync(favorites));
+        Assert.Equal([ids[4], ids[3], ids[1], ids[0]], stored.Select(entry => entry.IModelId));
+    }
+
+    [Fact]
+    public async Task FavoriteIModels_LastPosition_SurvivesDeactivation_SoRemovedPositionsAreNotReused()
+    {
+        var favorites = NewUsersFavorites(Grains);
+        var (iTwinId, kept, removed, next) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await favorites.AddAsync(kept, iTwinId);
+        await favorites.AddAsync(removed, iTwinId);
+        var removedPosition = (await FavoritesAsync(favorites))[0].Position;
+        await favorites.RemoveAsync(removed);
+
+        await storage.Cluster.DeactivateAsync(favorites);
+        await favorites.AddAsync(next, iTwinId);
+
+        var listed = await FavoritesAsync(favorites);
+        Assert.Equal([next, kept], listed.Select(entry => entry.IModelId));
+        Assert.True(listed[0].Position > removedPosition, $"position {listed[0].Position} reuses one up to {removedPosition}");
+    }
+
+    [Fact]
+    public async Task FavoriteIModels_Full_AreStored_AndSurviveDeactivation_StillFull()
+    {
+        var favorites = NewUsersFavorites(Grains);
+        var iTwinId = Guid.NewGuid();
+        await FillAsync(favorites, iTwinId);
+        var stored = await FavoritesAsync(favorites);
+
+        await storage.Cluster.DeactivateAsync(favorites);
+
+        Assert.Equal(stored, await FavoritesAsync(favorites));
+        Assert.Equal(FavoritesLimits.Capacity, stored.Length);
+        Assert.False(await favorites.AddAsync(Guid.NewGuid(), iTwinId));
+    }
+
+    [Fact]
+    public async Task FavoriteIModels_ConcurrentAdds_AreAllStored()
+    {
+        var (favorites, ids, iTwinId) = (NewUsersFavorites(Grains), NewIds(40), Guid.NewGuid());
+        await Task.WhenAll(ids.Select(id => Task.Run(() => favorites.AddAsync(id, iTwinId))));
+        var listed = await FavoritesAsync(favorites);
+
+        await storage.Cluster.DeactivateAsync(favorites);
+
+        Assert.True(listed.Select(entry => entry.IModelId).ToHashSet().SetEquals(ids), "every concurrently added iModel is a favorite");
+        Assert.Equal(listed, await FavoritesAsync(favorites));
+    }
+
+    [Fact]
+    public async Task TokenSigningKey_IsTheSameAfterDeactivation()
+    {
+        var keyGrain = Grains.GetGrain<ITokenSigningKeyGrain>(Random.Shared.NextInt64());
+        var key = await keyGrain.GetAsync();
+
+        await storage.Cluster.DeactivateAsync(keyGrain);
+
+        Assert.Equal(32, key.Length);
+        Assert.Equal(key, await keyGrain.GetAsync());
     }
 
     [Fact]
@@ -132,10 +214,15 @@ public sealed class AzureTableStateTests(AzureTableCluster storage)
         var (userKey, organizationId, iTwinId) = (UserKey.FromUserId($"user-{Guid.NewGuid()}"), Guid.NewGuid(), Guid.NewGuid());
         var (entries, organization, iTwin) = (NewEntries(3), SampleDirectory.Organization(), SampleDirectory.ITwin());
         var iModels = SampleDirectory.IModelKinds.ToDictionary(_ => Guid.NewGuid(), SampleDirectory.IModel);
+        var keyGrainId = Random.Shared.NextInt64();
         foreach (var entry in entries)
         {
             await Grains.GetGrain<IRecentIModelsGrain>(userKey).AddAsync(entry);
+            await Grains.GetGrain<IFavoriteIModelsGrain>(userKey).AddAsync(entry.IModelId, entry.ITwinId);
         }
+
+        var favorites = await FavoritesAsync(Grains.GetGrain<IFavoriteIModelsGrain>(userKey));
+        var key = await Grains.GetGrain<ITokenSigningKeyGrain>(keyGrainId).GetAsync();
 
         await Grains.GetGrain<IOrganizationGrain>(organizationId).SetAsync(organization);
         await Grains.GetGrain<IITwinGrain>(iTwinId).SetAsync(iTwin);
@@ -147,6 +234,9 @@ public sealed class AzureTableStateTests(AzureTableCluster storage)
         await storage.RestartAsync();
 
         Assert.Equal(entries.Reverse(), await ListedAsync(Grains.GetGrain<IRecentIModelsGrain>(userKey)));
+        Assert.Equal(favorites, await FavoritesAsync(Grains.GetGrain<IFavoriteIModelsGrain>(userKey)));
+        Assert.Equal(entries.Reverse().Select(entry => entry.IModelId), favorites.Select(entry => entry.IModelId));
+        Assert.Equal(key, await Grains.GetGrain<ITokenSigningKeyGrain>(keyGrainId).GetAsync());
         DetailsAssert.Equal(organization, await Grains.GetGrain<IOrganizationGrain>(organizationId).GetAsync());
         DetailsAssert.Equal(iTwin, await Grains.GetGrain<IITwinGrain>(iTwinId).GetAsync());
         foreach (var (id, details) in iModels)
