@@ -335,6 +335,25 @@ public sealed class OpenApiTests(RecentsApiFixture fixture)
         Assert.Equal(["recents-admin"], Scopes(delete));
     }
 
+    [Theory]
+    [InlineData("GET", "GetUserData", "200")]
+    [InlineData("DELETE", "EraseUserData", "204")]
+    public async Task UserDataOperations_DeclareNameSuccessErrorsAndScope(string method, string name, string success)
+    {
+        using var document = await GetDocumentAsync();
+        var operation = Operation(document.RootElement, new("/admin/users/{userId}/data", method));
+
+        Assert.Equal(name, operation.GetProperty("operationId").GetString());
+        Assert.True(operation.GetProperty("responses").TryGetProperty(success, out _), $"{method} documents no {success}.");
+        foreach (var status in AdminErrorStatuses)
+        {
+            AssertErrorResponse(operation, status, $"{method} /admin/users/{{userId}}/data");
+        }
+
+        Assert.Equal(["recents-admin"], Scopes(operation));
+        Assert.Contains(Parameters(operation), parameter => parameter is ("path", "userId"));
+    }
+
     [Fact]
     public async Task ErrorEnvelopeSchema_IsErrorWithCodeMessageTargetAndOptionalDetails()
     {

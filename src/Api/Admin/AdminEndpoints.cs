@@ -64,6 +64,7 @@ public static class AdminEndpoints
             .WithSummary("Delete an iModel")
             .WithDescription("Idempotent. The iModel leaves every recents list at the next request; its id stays bound to its iTwin.")
             .ProducesError(StatusCodes.Status404NotFound, "`iModelNotFound`: the id is not a GUID.");
+        admin.MapUserData();
         return app;
     }
 

@@ -13,6 +13,8 @@ public static class ApiErrors
     public static readonly ApiError OrganizationNotFound =
         new("OrganizationNotFound", "Requested organization is not available.");
 
+    public static readonly ApiError UserNotFound = new("UserNotFound", "Requested user is not available.");
+
     public static readonly ApiError RouteNotFound = new("NotFound", "The requested resource does not exist.");
 
     public static readonly ApiError MethodNotAllowed =

@@ -48,5 +48,7 @@ public sealed class FavoriteIModelsGrain(
         return wasFavorite;
     }
 
+    public Task ClearAsync() => state.ClearOrDeactivateAsync(this);
+
     public Task<ImmutableArray<FavoriteIModel>> ListAsync() => Task.FromResult(Entries);
 }

@@ -23,6 +23,13 @@ public interface IFavoriteIModelsGrain : IGrainWithStringKey
     [Alias("Remove")]
     Task<bool> RemoveAsync(Guid iModelId);
 
+    /// <summary>
+    /// Erases the favorites: their stored row is deleted before this returns, and the activation is dropped so no copy
+    /// stays in memory. Erasing favorites never stored changes nothing.
+    /// </summary>
+    [Alias("Clear")]
+    Task ClearAsync();
+
     /// <summary>Every favorite, most recently added first.</summary>
     [Alias("List")]
     [ReadOnly]

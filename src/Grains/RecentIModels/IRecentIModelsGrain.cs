@@ -18,6 +18,13 @@ public interface IRecentIModelsGrain : IGrainWithStringKey
     [Alias("Remove")]
     Task RemoveAsync(Guid iModelId);
 
+    /// <summary>
+    /// Erases the list: its stored row is deleted before this returns, and the activation is dropped so no copy stays in
+    /// memory. Erasing an empty or never-stored list changes nothing.
+    /// </summary>
+    [Alias("Clear")]
+    Task ClearAsync();
+
     /// <summary>The whole list, most recently used first.</summary>
     [Alias("List")]
     [ReadOnly]

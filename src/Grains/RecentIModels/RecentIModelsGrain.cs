@@ -33,6 +33,8 @@ public sealed class RecentIModelsGrain(
     public Task RemoveAsync(Guid iModelId) =>
         SaveAsync(state.State.Entries.RemoveAll(existing => existing.IModelId == iModelId));
 
+    public Task ClearAsync() => state.ClearOrDeactivateAsync(this);
+
     public Task<ImmutableArray<RecentIModel>> ListAsync() => Task.FromResult(state.State.Entries);
 
     private Task SaveAsync(ImmutableArray<RecentIModel> entries)

@@ -22,6 +22,8 @@ public static class GrainStorageSetup
         {
             table.TableServiceClient = tables(services);
             table.TableName = tableName;
+            // Erasing a user's data deletes its rows instead of leaving empty ones behind.
+            table.DeleteStateOnClear = true;
         }));
         return silo.UseRecentsStateSerializer();
     }

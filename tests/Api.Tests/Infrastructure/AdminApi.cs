@@ -23,6 +23,15 @@ public sealed class AdminApi(ApiClient api, string adminToken)
     public Task<HttpResponseMessage> DeleteIModelAsync(Guid iModelId) =>
         api.SendAsync(HttpMethod.Delete, $"/admin/imodels/{iModelId}", adminToken);
 
+    /// <summary><c>/admin/users/{userId}/data</c>, the user id percent-encoded as one path segment.</summary>
+    public static string UserDataPath(string userId) => $"/admin/users/{Uri.EscapeDataString(userId)}/data";
+
+    public Task<HttpResponseMessage> GetUserDataAsync(string userId) =>
+        api.SendAsync(HttpMethod.Get, UserDataPath(userId), adminToken);
+
+    public Task<HttpResponseMessage> EraseUserDataAsync(string userId) =>
+        api.SendAsync(HttpMethod.Delete, UserDataPath(userId), adminToken);
+
     /// <summary>PUTs and asserts 204.</summary>
     public async Task StoreAsync(string resource, Guid id, JsonNode body)
     {

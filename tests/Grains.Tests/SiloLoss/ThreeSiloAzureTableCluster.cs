@@ -34,17 +34,20 @@ public sealed class ThreeSiloAzureTableCluster : IAsyncDisposable
 
     private readonly TableServiceClient tables;
     private readonly string tableName;
-    private readonly SiloCrashes crashes;
+    private readonly string serviceId;
+    private SiloCrashes crashes;
 
-    private ThreeSiloAzureTableCluster(TableServiceClient tables, string tableName, SiloCrashes crashes, InProcessTestCluster cluster)
+    private ThreeSiloAzureTableCluster(TableServiceClient tables, string tableName, string serviceId, SiloCrashes crashes, InProcessTestCluster cluster)
     {
         this.tables = tables;
         this.tableName = tableName;
+        this.serviceId = serviceId;
         this.crashes = crashes;
         Cluster = cluster;
     }
 
-    public InProcessTestCluster Cluster { get; }
+    /// <summary>The running cluster; a new one after <see cref="RestartAsync"/>.</summary>
+    public InProcessTestCluster Cluster { get; private set; }
 
     public IClusterClient Client => Cluster.Client;
 
@@ -52,9 +55,28 @@ public sealed class ThreeSiloAzureTableCluster : IAsyncDisposable
     {
         var tables = new TableServiceClient(TestStorage.ConnectionString());
         var tableName = $"RecentsSiloLossTests{Guid.NewGuid():N}";
+        var serviceId = $"recentssilolosstests{Guid.NewGuid():N}";
+        var (cluster, crashes) = await DeployAsync(tables, tableName, serviceId);
+        return new ThreeSiloAzureTableCluster(tables, tableName, serviceId, crashes, cluster);
+    }
+
+    /// <summary>
+    /// Stops every silo and the client, then starts three new silos on the same ServiceId and table, so on the same
+    /// stored state: what survives this is durable, not a copy in some silo's memory.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        (Cluster, crashes) = await DeployAsync(tables, tableName, serviceId);
+    }
+
+    private static async Task<(InProcessTestCluster Cluster, SiloCrashes Crashes)> DeployAsync(
+        TableServiceClient tables, string tableName, string serviceId)
+    {
         var builder = new InProcessTestClusterBuilder(SiloCount);
         // The test cluster overrides the silo's ClusterOptions with these.
-        builder.Options.ServiceId = $"recentssilolosstests{Guid.NewGuid():N}";
+        builder.Options.ServiceId = serviceId;
         builder.Options.ClusterId = $"recents-silo-loss-tests-{Guid.NewGuid():N}";
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
@@ -79,7 +101,7 @@ public sealed class ThreeSiloAzureTableCluster : IAsyncDisposable
             throw;
         }
 
-        return new ThreeSiloAzureTableCluster(tables, tableName, crashes, cluster);
+        return (cluster, crashes);
     }
 
     /// <summary>Kills <paramref name="silo"/> as a crash would (see <see cref="SiloCrashes"/>).</summary>

@@ -4,6 +4,7 @@ namespace Recents.Grains.Tests;
 internal static class StateNames
 {
     public const string RecentIModels = "recentIModels";
+    public const string FavoriteIModels = "favoriteIModels";
     public const string Organization = "organization";
     public const string ITwin = "iTwin";
     public const string IModel = "iModel";
