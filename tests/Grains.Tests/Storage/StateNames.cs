@@ -9,6 +9,5 @@ internal static class StateNames
     public const string ITwin = "iTwin";
     public const string IModel = "iModel";
     public const string ITwinIModels = "iModels";
-    public const string FavoriteIModels = "favoriteIModels";
     public const string TokenSigningKey = "tokenSigningKey";
 }
