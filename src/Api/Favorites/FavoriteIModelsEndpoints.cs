@@ -18,11 +18,6 @@ namespace Recents.Api.Favorites;
 /// </summary>
 public static class FavoriteIModelsEndpoints
 {
-    private const string IModelIdDescription = "The iModel's id, a GUID.";
-
-    private const string IModelNotFoundDescription =
-        "`iModelNotFound`: the id is not a GUID, no such iModel exists, or the caller may not view it (indistinguishable by design).";
-
     private static readonly ErrorResult LimitReached =
         new(StatusCodes.Status409Conflict, ApiErrors.FavoritesLimitReached(FavoritesLimits.Capacity));
 
@@ -40,7 +35,7 @@ public static class FavoriteIModelsEndpoints
             .WithSummary("Add an iModel to my favorites")
             .WithDescription($"Adds the iModel in front of the caller's favorites, or leaves it in its place if it already is one. "
                 + $"At most {FavoritesLimits.Capacity} per user. Any body and Content-Type are ignored. 204 means the change is durable.")
-            .ProducesError(StatusCodes.Status404NotFound, IModelNotFoundDescription)
+            .ProducesError(StatusCodes.Status404NotFound, ListDescriptions.IModelNotFound)
             .ProducesError(StatusCodes.Status409Conflict,
                 $"`FavoritesLimitReached`: the caller already has {FavoritesLimits.Capacity} favorites; nothing changed.");
         favorites.MapDelete("/{id}", RemoveAsync)
@@ -48,7 +43,7 @@ public static class FavoriteIModelsEndpoints
             .WithSummary("Remove an iModel from my favorites")
             .WithDescription("Idempotent: 204 whether or not the iModel was a favorite. A favorite can always be removed, even one "
                 + "the caller may no longer view or that was deleted.")
-            .ProducesError(StatusCodes.Status404NotFound, IModelNotFoundDescription);
+            .ProducesError(StatusCodes.Status404NotFound, ListDescriptions.IModelNotFound);
         favorites.MapGet("", ListAsync)
             .WithName("ListFavoriteIModels")
             .WithSummary("List my favorite iModels in an iTwin")
@@ -57,15 +52,13 @@ public static class FavoriteIModelsEndpoints
                 + "(or `$skip`, when the request pages by `$skip` or sorts by `$orderBy`).")
             .WithDeclaredParameters<ListFavoritesParameters>()
             .Produces<FavoriteIModelsPage>(StatusCodes.Status200OK, MediaTypes.ITwinPlatformV2, MediaTypes.Json)
-            .ProducesError(StatusCodes.Status404NotFound,
-                "`iTwinNotFound`: the iTwin does not exist, or the caller is neither a member of it nor an administrator of its organization.")
-            .ProducesError(StatusCodes.Status422UnprocessableEntity,
-                "`InvalidiModelsRequest`: `details` names each bad parameter (`MissingRequiredParameter` or `InvalidValue`, with its target).");
+            .ProducesError(StatusCodes.Status404NotFound, ListDescriptions.ITwinNotFound)
+            .ProducesError(StatusCodes.Status422UnprocessableEntity, ListDescriptions.InvalidQuery);
         return app;
     }
 
     private static async Task<Results<NoContent, ErrorResult>> AddAsync(
-        [Description(IModelIdDescription)] string id, ClaimsPrincipal user, IFavoritesGatekeeperGrain favorites)
+        [Description(ListDescriptions.IModelId)] string id, ClaimsPrincipal user, IFavoritesGatekeeperGrain favorites)
     {
         if (!Ids.TryParse(id, out var iModelId))
         {
@@ -81,7 +74,7 @@ public static class FavoriteIModelsEndpoints
     }
 
     private static async Task<Results<NoContent, ErrorResult>> RemoveAsync(
-        [Description(IModelIdDescription)] string id, ClaimsPrincipal user, IFavoritesGatekeeperGrain favorites) =>
+        [Description(ListDescriptions.IModelId)] string id, ClaimsPrincipal user, IFavoritesGatekeeperGrain favorites) =>
         Ids.TryParse(id, out var iModelId) && await favorites.RemoveFavoriteAsync(user.UserId(), iModelId)
             ? TypedResults.NoContent()
             : ErrorResult.NotFound(ApiErrors.IModelNotFound);

@@ -18,7 +18,7 @@ public sealed record ListFavoritesParameters(
     [FromQuery(Name = ListParameters.Top)]
     [Range(1, ListParameters.MaxTop)]
     [DefaultValue(ListParameters.DefaultTop)]
-    [Description("How many iModels to return, 1 to 1000. Out of range or not an integer: 422.")]
+    [Description(ListDescriptions.Top)]
     int Top,
     [FromQuery(Name = ListParameters.ContinuationToken)]
     [Description("From the `next` link of the previous page; opaque, and valid only for the same user and iTwin. "
@@ -37,6 +37,5 @@ public sealed record ListFavoritesParameters(
     [FromHeader(Name = PreferHeader.Name)]
     [AllowedValues(PreferHeader.Minimal, PreferHeader.Representation)]
     [DefaultValue(PreferHeader.Minimal)]
-    [Description("`return=minimal` (the default, also when absent or unrecognised): items `{id, displayName}`. "
-        + "`return=representation`: full iModels.")]
+    [Description(ListDescriptions.Prefer)]
     string Prefer);

@@ -18,7 +18,7 @@ public sealed record ListRecentsParameters(
     [FromQuery(Name = ListParameters.Top)]
     [Range(1, ListParameters.MaxTop)]
     [DefaultValue(ListParameters.DefaultTop)]
-    [Description("How many iModels to return, 1 to 1000. Out of range or not an integer: 422.")]
+    [Description(ListDescriptions.Top)]
     int Top,
     [FromQuery(Name = ListParameters.Skip)]
     [Range(0, int.MaxValue)]
@@ -33,6 +33,5 @@ public sealed record ListRecentsParameters(
     [FromHeader(Name = PreferHeader.Name)]
     [AllowedValues(PreferHeader.Minimal, PreferHeader.Representation)]
     [DefaultValue(PreferHeader.Minimal)]
-    [Description("`return=minimal` (the default, also when absent or unrecognised): items `{id, displayName}`. "
-        + "`return=representation`: full iModels.")]
+    [Description(ListDescriptions.Prefer)]
     string Prefer);

@@ -20,11 +20,6 @@ namespace Recents.Api.RecentIModels;
 /// </summary>
 public static class RecentIModelsEndpoints
 {
-    private const string IModelIdDescription = "The iModel's id, a GUID.";
-
-    private const string IModelNotFoundDescription =
-        "`iModelNotFound`: the id is not a GUID, no such iModel exists, or the caller may not view it (indistinguishable by design).";
-
     public static IEndpointRouteBuilder MapRecentIModels(this IEndpointRouteBuilder app)
     {
         var recents = app.MapGroup("/imodels/recents")
@@ -40,12 +35,12 @@ public static class RecentIModelsEndpoints
             .WithDescription("Puts the iModel first in the caller's list (25 at most, one list per user across iTwins), moving it "
                 + "there if it is already listed and dropping the least recently used past 25. Any body and Content-Type are "
                 + "ignored. 204 means the change is durable.")
-            .ProducesError(StatusCodes.Status404NotFound, IModelNotFoundDescription);
+            .ProducesError(StatusCodes.Status404NotFound, ListDescriptions.IModelNotFound);
         recents.MapDelete("/{id}", RemoveAsync)
             .WithName("RemoveRecentIModel")
             .WithSummary("Remove an iModel from my recents")
             .WithDescription("Idempotent: 204 whether or not the iModel was in the caller's list.")
-            .ProducesError(StatusCodes.Status404NotFound, IModelNotFoundDescription);
+            .ProducesError(StatusCodes.Status404NotFound, ListDescriptions.IModelNotFound);
         // "" rather than "/": the route, and so the documented path, is /imodels/recents without a trailing slash.
         recents.MapGet("", ListAsync)
             .WithName("ListRecentIModels")
@@ -54,19 +49,17 @@ public static class RecentIModelsEndpoints
                 + "recently used first unless `$orderBy` says otherwise; a page of them with absolute links to the previous and next pages.")
             .WithDeclaredParameters<ListRecentsParameters>()
             .Produces<RecentIModelsPage>(StatusCodes.Status200OK, MediaTypes.ITwinPlatformV2, MediaTypes.Json)
-            .ProducesError(StatusCodes.Status404NotFound,
-                "`iTwinNotFound`: the iTwin does not exist, or the caller is neither a member of it nor an administrator of its organization.")
-            .ProducesError(StatusCodes.Status422UnprocessableEntity,
-                "`InvalidiModelsRequest`: `details` names each bad parameter (`MissingRequiredParameter` or `InvalidValue`, with its target).");
+            .ProducesError(StatusCodes.Status404NotFound, ListDescriptions.ITwinNotFound)
+            .ProducesError(StatusCodes.Status422UnprocessableEntity, ListDescriptions.InvalidQuery);
         return app;
     }
 
     private static Task<Results<NoContent, ErrorResult>> AddAsync(
-        [Description(IModelIdDescription)] string id, ClaimsPrincipal user, IRecentsGatekeeperGrain recents) =>
+        [Description(ListDescriptions.IModelId)] string id, ClaimsPrincipal user, IRecentsGatekeeperGrain recents) =>
         ChangeAsync(id, user, recents.AddAsync);
 
     private static Task<Results<NoContent, ErrorResult>> RemoveAsync(
-        [Description(IModelIdDescription)] string id, ClaimsPrincipal user, IRecentsGatekeeperGrain recents) =>
+        [Description(ListDescriptions.IModelId)] string id, ClaimsPrincipal user, IRecentsGatekeeperGrain recents) =>
         ChangeAsync(id, user, recents.RemoveAsync);
 
     /// <summary>POST and DELETE: 404 unless the caller may view the iModel now, else the change to their list, then 204.</summary>
