@@ -40,6 +40,10 @@ public sealed class UserIsolationTests(RecentsApiFixture fixture, ITestOutputHel
         var issued = await IssueTokensAsync(http, fixture.Tokens, world, model);
         Assert.NotEmpty(issued);
         var attacks = generator.Attacks(model, RequestsPerUser, issued);
+        output.WriteLine($"{issued.Count} continuation tokens issued; requests by kind: " + string.Join(", ", attacks
+            .GroupBy(request => $"{request.Method} {request.PathAndQuery.Split('?')[0].Split('/')[2]}{(request.PathAndQuery.Contains("$continuationToken", StringComparison.Ordinal) ? " (replayed token)" : "")}")
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => $"{group.Key} ×{group.Count()}")));
         var runner = new CorpusRunner(http, world, model);
         await runner.RunAsync(attacks);
         output.WriteLine(runner.Stats.Report());
