@@ -94,14 +94,7 @@ public sealed class CorpusRunner(HttpClient http, HostileWorld world, ListModel 
                 if (matched?.Change is { } change && response.IsSuccessStatusCode)
                 {
                     // The server answered 2xx to a change it may make: the list changed, whatever else is wrong.
-                    if (change.IsAdd)
-                    {
-                        model.Add(change.UserId, change.IModelId);
-                    }
-                    else
-                    {
-                        model.Remove(change.UserId, change.IModelId);
-                    }
+                    model.Apply(change);
 
                     Stats.CountListChange();
                 }

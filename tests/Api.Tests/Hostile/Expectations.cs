@@ -10,6 +10,7 @@ public static class Expectations
 {
     public const string IModelNotFound = "iModelNotFound";
     public const string ITwinNotFound = "iTwinNotFound";
+    public const string UserNotFound = "UserNotFound";
 
     /// <summary>Adds the 401s <paramref name="token"/> can get; true if it may also pass as its user.</summary>
     public static bool Authenticate(TokenCase token, bool admin, List<Outcome> outcomes)
@@ -47,9 +48,14 @@ public static class Expectations
         return accept.Kind != AcceptKind.NotAcceptable;
     }
 
-    /// <summary><c>POST</c> or <c>DELETE /imodels/recents/{id}</c>.</summary>
-    public static List<Outcome> ForItem(HttpMethod method, IdCase id, TokenCase token, AcceptCase accept, bool oversizedBody, HostileWorld world)
+    /// <summary>
+    /// <c>POST</c> or <c>DELETE /imodels/recents/{id}</c>, or (<paramref name="favorites"/>) <c>PUT</c> or <c>DELETE
+    /// /imodels/favorites/{id}</c> (docs/api.md#add-to-favorites, docs/api.md#remove-from-favorites).
+    /// </summary>
+    public static List<Outcome> ForItem(
+        HttpMethod method, IdCase id, TokenCase token, AcceptCase accept, bool oversizedBody, HostileWorld world, bool favorites = false)
     {
+        var add = favorites ? HttpMethod.Put : HttpMethod.Post;
         if (oversizedBody)
         {
             // A declared body over the 1 MiB limit is refused first, before routing, authentication or any change.
@@ -72,7 +78,7 @@ public static class Expectations
             return [new(routeStatus, routeStatus == 404 ? "NotFound" : "MethodNotAllowed")];
         }
 
-        if (method != HttpMethod.Post && method != HttpMethod.Delete)
+        if (method != add && method != HttpMethod.Delete)
         {
             return [new(405, "MethodNotAllowed")];
         }
@@ -87,11 +93,17 @@ public static class Expectations
         var code = id.CheckCode ? IModelNotFound : null;
         if (id.Resolves is { } iModelId && world.CanView(userId, iModelId))
         {
-            outcomes.Add(new(204, Change: new ListChange(userId, iModelId, method == HttpMethod.Post)));
+            outcomes.Add(new(204, Change: new ListChange(userId, iModelId, method == add, favorites)));
             if (!id.Certain)
             {
                 outcomes.Add(new(404, code));
             }
+        }
+        else if (favorites && method == HttpMethod.Delete && id.Resolves is { } favoriteId)
+        {
+            // Removing an id among the caller's favorites is a 204 even when they may not view it; otherwise a 404.
+            outcomes.Add(new(204, Change: new ListChange(userId, favoriteId, false, true, FavoriteCondition.IfFavorite)));
+            outcomes.Add(new(404, code, Change: id.Certain ? new ListChange(userId, favoriteId, false, true, FavoriteCondition.UnlessFavorite) : null));
         }
         else
         {
@@ -101,8 +113,9 @@ public static class Expectations
         return outcomes;
     }
 
-    /// <summary><c>GET /imodels/recents?...</c>.</summary>
-    public static List<Outcome> ForList(HttpMethod method, QueryCase query, TokenCase token, AcceptCase accept, PreferCase prefer, HostileWorld world)
+    /// <summary><c>GET /imodels/recents?...</c>, or (<paramref name="favorites"/>) <c>GET /imodels/favorites?...</c> (docs/api.md#list-favorites).</summary>
+    public static List<Outcome> ForList(
+        HttpMethod method, QueryCase query, TokenCase token, AcceptCase accept, PreferCase prefer, HostileWorld world, bool favorites = false)
     {
         if (method != HttpMethod.Get)
         {
@@ -117,7 +130,14 @@ public static class Expectations
 
         if (query.Invalid || !query.Certain)
         {
-            outcomes.Add(new(422, "InvalidiModelsRequest"));
+            if (query.Invalid && query.Targets is { } targets)
+            {
+                outcomes.AddRange(targets.Select(target => new Outcome(422, "InvalidiModelsRequest", Target: target)));
+            }
+            else
+            {
+                outcomes.Add(new(422, "InvalidiModelsRequest"));
+            }
             if (query.Invalid)
             {
                 return outcomes;
@@ -128,7 +148,7 @@ public static class Expectations
         if (world.CanSeeITwin(userId, query.ITwinId))
         {
             var mediaType = accept.Kind == AcceptKind.Acceptable ? accept.MediaType : null;
-            outcomes.Add(new(200, Page: new PageQuery(userId, query.ITwinId, query.Top, query.Skip, query.OrderBy, prefer.Representation, mediaType)));
+            outcomes.Add(new(200, Page: new PageQuery(userId, query.ITwinId, query.Top, query.Skip, query.OrderBy, prefer.Representation, mediaType, favorites)));
         }
         else
         {

@@ -4,10 +4,11 @@ using Xunit.Abstractions;
 namespace Recents.Api.Tests.Hostile;
 
 /// <summary>
-/// The hostile corpus: over 10,000 generated requests, mostly malformed (ids, queries, headers, tokens, admin bodies),
-/// some valid. For every response: no 5xx, the error envelope on every non-2xx, a status docs/api.md allows for what
-/// was sent (see <see cref="Expectations"/>), and after the run every user's list is exactly what the valid requests
-/// made it (<see cref="ListModel"/>) and the directory is as stored.
+/// The hostile corpus: over 10,000 generated requests to recents, favorites (docs/api.md#favorites), the directory and
+/// user data (docs/api.md#user-data), mostly malformed (ids, user ids, queries, headers, tokens, admin bodies), some
+/// valid. For every response: no 5xx, the error envelope on every non-2xx, a status docs/api.md allows for what was
+/// sent (see <see cref="Expectations"/>), and after the run every user's recents and favorites, as listed and as stored,
+/// are exactly what the valid requests made them (<see cref="ListModel"/>) and the directory is as stored.
 /// </summary>
 [Collection(RecentsApiCollection.Name)]
 public sealed class HostileCorpusTests(RecentsApiFixture fixture, ITestOutputHelper output)

@@ -2,17 +2,34 @@ using System.Text;
 
 namespace Recents.Api.Tests.Hostile;
 
-/// <summary>A change a successful request makes to one user's list.</summary>
-public sealed record ListChange(string UserId, Guid IModelId, bool IsAdd)
+/// <summary>When an outcome is right for a favorites DELETE of an id the caller may not view (docs/api.md#remove-from-favorites).</summary>
+public enum FavoriteCondition
 {
-    public override string ToString() => $"{(IsAdd ? "add" : "remove")} {IModelId} for '{UserId}'";
+    None,
+
+    /// <summary>Right only if the id is among the caller's favorites when the response arrives (a 204).</summary>
+    IfFavorite,
+
+    /// <summary>Right only if the id is not among the caller's favorites when the response arrives (a 404).</summary>
+    UnlessFavorite,
+}
+
+/// <summary>A change a successful request makes to one user's recents, or (<see cref="Favorites"/>) favorites.</summary>
+public sealed record ListChange(string UserId, Guid IModelId, bool IsAdd, bool Favorites = false, FavoriteCondition Condition = FavoriteCondition.None)
+{
+    public override string ToString() =>
+        $"{(IsAdd ? "add" : "remove")} {IModelId} {(Favorites ? "in the favorites" : "in the recents")} of '{UserId}'"
+        + (Condition == FavoriteCondition.None ? "" : $" ({Condition})");
 }
 
 /// <summary>
 /// One acceptable response: a status (null: any 4xx, where docs/api.md leaves the exact status open), the error code
-/// it must carry, the change to the model it implies, or the page it must list.
+/// it must carry, the change to the model it implies, or the page it must list. <see cref="Bare"/>: Kestrel's bare 400,
+/// without the envelope or a correlation id (docs/api.md#limits). <see cref="Target"/>: a detail target the error must name.
+/// <see cref="EmptyUserData"/>: a 200 of <c>/admin/users/{userId}/data</c> with two empty lists.
 /// </summary>
-public sealed record Outcome(int? Status, string? Code = null, ListChange? Change = null, PageQuery? Page = null)
+public sealed record Outcome(
+    int? Status, string? Code = null, ListChange? Change = null, PageQuery? Page = null, bool Bare = false, string? Target = null, bool EmptyUserData = false)
 {
     public static readonly Outcome AnyClientError = new((int?)null);
 
@@ -21,8 +38,11 @@ public sealed record Outcome(int? Status, string? Code = null, ListChange? Chang
     public override string ToString() =>
         (Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "4xx")
         + (Code is null ? "" : $" {Code}")
+        + (Target is null ? "" : $" target {Target}")
         + (Change is null ? "" : $" ({Change})")
-        + (Page is null ? "" : " (page)");
+        + (Page is null ? "" : " (page)")
+        + (Bare ? " (bare)" : "")
+        + (EmptyUserData ? " (empty user data)" : "");
 }
 
 /// <summary>A header to send as is (several values are sent comma-joined on one line, as HttpClient does).</summary>

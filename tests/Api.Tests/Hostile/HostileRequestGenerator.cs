@@ -15,6 +15,11 @@ public sealed class HostileRequestGenerator(HostileWorld world, TokenMutations t
     private static readonly HttpMethod[] WrongItemMethods =
         [HttpMethod.Get, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Options, HttpMethod.Trace, HttpMethod.Head, new("FOO"), new("PROPFIND")];
 
+    private static readonly HttpMethod[] WrongFavoriteMethods =
+        [HttpMethod.Get, HttpMethod.Post, HttpMethod.Patch, HttpMethod.Options, HttpMethod.Trace, HttpMethod.Head, new("FOO"), new("PROPFIND")];
+
+    private static readonly HttpMethod[] WrongUserDataMethods = [HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch];
+
     private static readonly HttpMethod[] WrongListMethods = [HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch, HttpMethod.Head];
 
     private static readonly HttpMethod[] AnyMethods = [HttpMethod.Get, HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch, HttpMethod.Options];
@@ -40,11 +45,15 @@ public sealed class HostileRequestGenerator(HostileWorld world, TokenMutations t
         };
     }
 
+    /// <summary>An add or a remove: 55% recents (<c>POST</c>/<c>DELETE</c>), 45% favorites (<c>PUT</c>/<c>DELETE</c>, docs/api.md#favorites).</summary>
     private HostileRequest Item()
     {
         var (persona, token) = PickToken();
+        var favorites = rng.Next(100) < 45;
         var methodRoll = rng.Next(100);
-        var method = methodRoll < 55 ? HttpMethod.Post : methodRoll < 95 ? HttpMethod.Delete : WrongItemMethods[rng.Next(WrongItemMethods.Length)];
+        var method = methodRoll < 55 ? (favorites ? HttpMethod.Put : HttpMethod.Post)
+            : methodRoll < 95 ? HttpMethod.Delete
+            : favorites ? WrongFavoriteMethods[rng.Next(WrongFavoriteMethods.Length)] : WrongItemMethods[rng.Next(WrongItemMethods.Length)];
         var target = PickIModel(persona.UserId);
         var id = rng.Next(2) == 0 ? IdCase.Clean(target) : IdCase.Hostile(rng, target, world.DeletedIModel.Id);
         var accept = HeaderCases.Accept(rng);
@@ -57,15 +66,17 @@ public sealed class HostileRequestGenerator(HostileWorld world, TokenMutations t
         }
 
         var oversized = body is { Length: > 1024 * 1024 };
-        var outcomes = Expectations.ForItem(method, id, token, accept, oversized, world);
+        var outcomes = Expectations.ForItem(method, id, token, accept, oversized, world, favorites);
 
-        return Build("item", method, $"/imodels/recents/{id.Segment}", token, headers, body, contentType, outcomes,
+        return Build(favorites ? "favorite item" : "item", method, $"/imodels/{(favorites ? "favorites" : "recents")}/{id.Segment}", token, headers, body, contentType, outcomes,
             $"id: {id.Name}; {accept.Name}; body: {bodyName}");
     }
 
+    /// <summary>A listing: 55% recents, 45% favorites (docs/api.md#list-favorites, with garbage <c>$continuationToken</c> values).</summary>
     private HostileRequest List()
     {
         var (persona, token) = PickToken();
+        var favorites = rng.Next(100) < 45;
         var method = rng.Next(100) < 96 ? HttpMethod.Get : WrongListMethods[rng.Next(WrongListMethods.Length)];
         var iTwinId = rng.Next(100) switch
         {
@@ -73,7 +84,7 @@ public sealed class HostileRequestGenerator(HostileWorld world, TokenMutations t
             < 85 => world.ITwinB,
             _ => Guid.NewGuid(),
         };
-        var query = rng.Next(2) == 0 ? QueryCase.Clean(rng, iTwinId) : QueryCase.Hostile(rng, iTwinId);
+        var query = rng.Next(2) == 0 ? QueryCase.Clean(rng, iTwinId, favorites) : QueryCase.Hostile(rng, iTwinId, favorites);
         var accept = HeaderCases.Accept(rng);
         var prefer = HeaderCases.Prefer(rng);
         var headers = new List<RawHeader>();
@@ -88,9 +99,9 @@ public sealed class HostileRequestGenerator(HostileWorld world, TokenMutations t
             headers.AddRange(HeaderCases.Extras(rng, Budget(token, headers) - query.Query.Length));
         }
 
-        var outcomes = Expectations.ForList(method, query, token, accept, prefer, world);
+        var outcomes = Expectations.ForList(method, query, token, accept, prefer, world, favorites);
         var notes = $"query: {query.Name}; {accept.Name}; Prefer: {prefer.Value ?? "none"}; persona {persona.Name}";
-        return Build("list", method, $"/imodels/recents?{query.Query}", token, headers, null, null, outcomes, notes);
+        return Build(favorites ? "favorites list" : "list", method, $"/imodels/{(favorites ? "favorites" : "recents")}?{query.Query}", token, headers, null, null, outcomes, notes);
     }
 
     private HostileRequest Admin()
@@ -103,7 +114,7 @@ public sealed class HostileRequestGenerator(HostileWorld world, TokenMutations t
             < 62 => tokens.Valid(rng, persona.UserId),
             _ => tokens.Hostile(rng, persona.UserId, OtherPersona(persona).UserId),
         };
-        var call = AdminCases.Generate(rng, world, token);
+        var call = rng.Next(100) < 25 ? UserData(token) : AdminCases.Generate(rng, world, token);
         var headers = new List<RawHeader>();
         if (rng.Next(10) < 2)
         {
@@ -111,7 +122,94 @@ public sealed class HostileRequestGenerator(HostileWorld world, TokenMutations t
         }
 
         // Admin calls never touch a list, whatever the token: they run in the anonymous lanes.
-        return Build("admin", call.Method, call.Path, token, headers, call.Body, call.ContentType, call.Outcomes, call.Name, anonymous: true);
+        return Build(call.Path.StartsWith("/admin/users/", StringComparison.Ordinal) ? "user data" : "admin",
+            call.Method, call.Path, token, headers, call.Body, call.ContentType, call.Outcomes, call.Name, anonymous: true);
+    }
+
+    /// <summary>
+    /// <c>GET</c> or <c>DELETE /admin/users/{userId}/data</c> (docs/api.md#user-data) with hostile user ids. An erase that
+    /// may succeed only ever names a fresh user, never one whose lists the audit checks; a world user's id is erased
+    /// only with tokens that may not pass as an administrator (401, and the audit shows nothing changed).
+    /// </summary>
+    private AdminCall UserData(TokenCase token)
+    {
+        var roll = rng.Next(100);
+        var method = roll < 55 ? HttpMethod.Get : roll < 92 ? HttpMethod.Delete : WrongUserDataMethods[rng.Next(WrongUserDataMethods.Length)];
+        var persona = world.Personas[rng.Next(world.Personas.Count)];
+        var fresh = $"erased-{Guid.NewGuid():N}-{RandomText.Printable(rng, rng.Next(1, 40))}";
+        var idRoll = rng.Next(100);
+        string segment;
+        string kind;
+        var malformed = false;
+        var routing = false;
+        var bare = false;
+        if (idRoll < 40 && (method == HttpMethod.Get || !token.MayActOnAdmin))
+        {
+            (segment, kind) = (Uri.EscapeDataString(persona.UserId), $"world user {persona.Name}");
+        }
+        else if (idRoll < 70)
+        {
+            (segment, kind) = (Uri.EscapeDataString(fresh), "fresh user");
+        }
+        else
+        {
+            switch (rng.Next(9))
+            {
+                case 0: (segment, kind, malformed) = (Uri.EscapeDataString(fresh + new string('x', 129)), "over 128 characters", true); break;
+                case 1: (segment, kind, malformed) = ("a%01b", "a control character", true); break;
+                case 2: (segment, kind, malformed) = ("%7F" + fresh[..8], "DEL", true); break;
+                case 3: (segment, kind, malformed) = ("x%E2%80%8By", "a zero-width space", true); break;
+                case 4: (segment, kind, malformed) = ("x%E2%80%AEy", "a right-to-left override", true); break;
+                case 5: (segment, kind, malformed, bare) = ("a%00b", "an encoded NUL", true, true); break;
+                case 6: (segment, kind, routing) = (rng.Next(2) == 0 ? ".." : "", "a dot or empty segment", true); break;
+                case 7: (segment, kind, routing) = ($"{Uri.EscapeDataString(fresh)}/extra", "an extra segment", true); break;
+                default:
+                    // Counted as Unicode characters, 128 emoji make a user id and 129 do not (docs/api.md#authentication).
+                    var over = rng.Next(2) == 0;
+                    (segment, kind, malformed) = (Uri.EscapeDataString(string.Concat(Enumerable.Repeat("😀", over ? 129 : 128))), over ? "129 emoji" : "fresh user of 128 emoji", over);
+                    break;
+            }
+        }
+
+        var path = $"/admin/users/{segment}/data";
+        var name = $"{method} user data of {kind}";
+        if (routing)
+        {
+            return new(name, method, path, null, null, [Outcome.AnyClientError]);
+        }
+
+        if (method != HttpMethod.Get && method != HttpMethod.Delete)
+        {
+            return new(name, method, path, null, null, [new(405, "MethodNotAllowed"), .. bare ? [new Outcome(400, Bare: true)] : Array.Empty<Outcome>()]);
+        }
+
+        var outcomes = new List<Outcome>();
+        if (bare)
+        {
+            // Kestrel may refuse an encoded NUL while parsing, before any middleware (docs/api.md#limits).
+            outcomes.Add(new(400, Bare: true));
+        }
+
+        if (!Expectations.Authenticate(token, admin: true, outcomes))
+        {
+            return new(name + " (refused token)", method, path, null, null, outcomes);
+        }
+
+        if (malformed)
+        {
+            outcomes.Add(new(404, Expectations.UserNotFound));
+        }
+        else if (method == HttpMethod.Delete)
+        {
+            outcomes.Add(new(204));
+        }
+        else
+        {
+            // A world user's lists change meanwhile in their lane: only the shape is checked here; the audit reads them after.
+            outcomes.Add(new(200, EmptyUserData: kind.StartsWith("fresh user", StringComparison.Ordinal)));
+        }
+
+        return new(name, method, path, null, null, outcomes);
     }
 
     private HostileRequest UnknownRoute()
@@ -126,6 +224,8 @@ public sealed class HostileRequestGenerator(HostileWorld world, TokenMutations t
             ("/.env", true), ("/robots.txt", true), ("/favicon.ico", true), ($"/api/imodels/recents/{g}", true), ($"/imodels/recents%2F{g}", true),
             ($"/imodels%2Frecents%2F{g}", true), ("/imodels/recents/%E2%80%AE", false), ($"/imodels/recents/{g}%2Fextra", false),
             ("/health/livez", true), ("/wp-login.php", true), ("/%C0%AE%C0%AE/", true),
+            ($"/imodels/favorite/{g}", true), ($"/imodels/favorites/{g}/extra", true), ($"/imodels/favorites/{g}/{g}", true),
+            ("/admin/users", true), ("/admin/users/", true), ($"/admin/users/{g}/data/extra", true), ($"/admin/users/{g}/datum", true),
         };
         var (path, certain) = paths[rng.Next(paths.Length)];
         var method = AnyMethods[rng.Next(AnyMethods.Length)];

@@ -174,7 +174,7 @@ public sealed class HostileWorld
         DeletedIModel = iModels[deleted] = iModels[deleted] with { Deleted = true };
     }
 
-    /// <summary>Lists before the corpus, including the soon-deleted iModel (which still takes a place among the 25).</summary>
+    /// <summary>Recents and favorites before the corpus, including the soon-deleted iModel (which still takes a place among the 25).</summary>
     private async Task SeedListsAsync(RecentsApiFixture fixture, ListModel model, Guid deleted, Guid bobsInB)
     {
         var inA = iModels.Values.Where(m => m.ITwinId == ITwinA && m.Viewers.Contains(Alice.UserId) && m.Id != deleted).Select(m => m.Id).ToList();
@@ -196,6 +196,26 @@ public sealed class HostileWorld
                 using var response = await user.AddAsync(id);
                 await ApiAssert.NoContentAsync(response);
                 model.Add(persona.UserId, id);
+            }
+        }
+
+        // Favorites (docs/api.md#favorites), apart from the recents; the soon-deleted iModel stays stored among them.
+        var favoriteSeeds = new (Persona Persona, Guid[] IModels)[]
+        {
+            (Alice, [deleted, inA[1], inB[2], inA[0]]),
+            (Bob, [bobsInB, inA[4], deleted]),
+            (Carol, [inA[8]]),
+            (Personas.Single(p => p.Name == "slash"), [deleted]),
+            (Personas.Single(p => p.Name == "percent-2F"), [inA[9], inA[6]]),
+        };
+        foreach (var (persona, ids) in favoriteSeeds)
+        {
+            var user = fixture.Favorites(fixture.UserWithId(persona.UserId));
+            foreach (var id in ids)
+            {
+                using var response = await user.AddAsync(id);
+                await ApiAssert.NoContentAsync(response);
+                model.AddFavorite(persona.UserId, id);
             }
         }
     }

@@ -7,8 +7,21 @@ namespace Recents.Api.Tests.Hostile;
 /// <see cref="ITwinId"/> with paging and order. <see cref="Certain"/> is false where a form is neither clearly valid nor
 /// clearly invalid under docs/api.md (a padded GUID, doubled spaces in <c>$orderBy</c>): then 422 or that listing.
 /// </summary>
-public sealed record QueryCase(string Name, string Query, bool Invalid, bool Certain, Guid ITwinId, int Top, int Skip, Ordering? OrderBy)
+/// For favorites (docs/api.md#list-favorites) a query may also carry <c>$continuationToken</c>; <see cref="Target"/> is the
+/// detail targets of which a 422 must name one when the token is the only thing wrong: <c>$continuationToken</c>, and next to
+/// <c>$skip</c>/<c>$orderBy</c> those too (docs/api.md#list-favorites: "neither may be combined with <c>$continuationToken</c>").
+public sealed record QueryCase(
+    string Name, string Query, bool Invalid, bool Certain, Guid ITwinId, int Top, int Skip, Ordering? OrderBy, IReadOnlyList<string>? Targets = null)
 {
+    private static readonly string[] TokenNames = ["$continuationToken", "$continuationtoken", "$CONTINUATIONTOKEN", "%24continuationToken"];
+
+    /// <summary>Values no server issued: malformed, forged-looking or hostile (docs/api.md#list-favorites: 422, target <c>$continuationToken</c>).</summary>
+    private static readonly string[] GarbageTokens =
+    [
+        "x", "null", "0", "-1", "%00", "%FF%FE", "undefined", "%27%20OR%201%3D1%20--", "..%2F..%2Fetc%2Fpasswd", "%7B%22u%22%3A%22alice%22%7D",
+        "eyJhbGciOiJub25lIn0.e30.", "e30", "AAAA", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "%F0%9F%98%80", "%E2%80%AE", "a%20b", "*", "%3D%3D",
+    ];
+
     private static readonly string[] JunkParameters =
     [
         "foo=bar", "%24filter=name%20eq%20%27x%27", "%FF=%FE", "a[b]=c", "=x", "x", "$select=id", "$expand=*", "%E2%80%AE=rtl",
@@ -22,7 +35,7 @@ public sealed record QueryCase(string Name, string Query, bool Invalid, bool Cer
     private static readonly string[] OrderByNames = ["$orderBy", "$orderby", "$ORDERBY", "%24orderBy"];
 
     /// <summary>A well-formed query for <paramref name="iTwinId"/>, with paging and order at random.</summary>
-    public static QueryCase Clean(Random rng, Guid iTwinId)
+    public static QueryCase Clean(Random rng, Guid iTwinId, bool favorites = false)
     {
         var parts = new List<string> { $"iTwinId={iTwinId}" };
         var top = 100;
@@ -47,16 +60,29 @@ public sealed record QueryCase(string Name, string Query, bool Invalid, bool Cer
             parts.Add($"$orderBy={(order.ByName ? "name" : "createdDateTime")}{direction}");
         }
 
+        var certain = true;
+        var name = "clean";
+        if (favorites && rng.Next(3) == 0)
+        {
+            // An empty token asks for the first page; with $skip or $orderBy docs/api.md leaves it open whether it counts as a token.
+            parts.Add($"{TokenNames[rng.Next(TokenNames.Length)]}=");
+            name = "clean, empty $continuationToken";
+            certain = parts.Count(part => part.StartsWith("$skip", StringComparison.Ordinal) || part.StartsWith("$orderBy", StringComparison.Ordinal)) == 0;
+        }
+
         Shuffle(rng, parts);
-        return new QueryCase("clean", string.Join("&", parts), false, true, iTwinId, top, skip, order);
+        return new QueryCase(name, string.Join("&", parts), false, certain, iTwinId, top, skip, order);
     }
 
+    /// <summary>A well-formed favorites query, or one with an empty token, for <paramref name="iTwinId"/>.</summary>
+    public static QueryCase CleanFavorites(Random rng, Guid iTwinId) => Clean(rng, iTwinId, favorites: true);
+
     /// <summary>A query with at least one malformed or edge-case parameter.</summary>
-    public static QueryCase Hostile(Random rng, Guid iTwinId)
+    public static QueryCase Hostile(Random rng, Guid iTwinId, bool favorites = false)
     {
         var builder = new Builder(iTwinId);
         var mutations = 1 + rng.Next(3);
-        var kinds = Enumerable.Range(0, 5).OrderBy(_ => rng.Next()).Take(mutations).ToHashSet();
+        var kinds = Enumerable.Range(0, favorites ? 6 : 5).OrderBy(_ => rng.Next()).Take(mutations).ToHashSet();
         AddITwinId(rng, builder, hostile: kinds.Contains(0));
         AddTop(rng, builder, hostile: kinds.Contains(1));
         AddSkip(rng, builder, hostile: kinds.Contains(2));
@@ -74,6 +100,11 @@ public sealed record QueryCase(string Name, string Query, bool Invalid, bool Cer
             }
         }
 
+        if (kinds.Contains(5))
+        {
+            AddContinuationToken(rng, builder);
+        }
+
         Shuffle(rng, builder.Parts);
         var query = string.Join("&", builder.Parts);
         if (rng.Next(10) == 0)
@@ -81,8 +112,35 @@ public sealed record QueryCase(string Name, string Query, bool Invalid, bool Cer
             query = "&&" + query + "&";
         }
 
-        return new QueryCase(string.Join(", ", builder.Names), query, builder.Invalid, builder.Certain, builder.ITwinId, builder.Top, builder.Skip, builder.Order);
+        return new QueryCase(string.Join(", ", builder.Names), query, builder.Invalid, builder.Certain, builder.ITwinId, builder.Top, builder.Skip, builder.Order, builder.Targets());
     }
+
+    /// <summary>A <c>$continuationToken</c> no server issued, given twice, empty, or next to <c>$skip</c>/<c>$orderBy</c> (docs/api.md#list-favorites).</summary>
+    private static void AddContinuationToken(Random rng, Builder b)
+    {
+        var name = TokenNames[rng.Next(TokenNames.Length)];
+        var skip = b.Parts.Any(part => IsParameter(part, "$skip"));
+        var orderBy = b.Parts.Any(part => IsParameter(part, "$orderBy"));
+        var paging = skip || orderBy;
+        b.ConflictTargets = [.. skip ? ["$skip"] : Array.Empty<string>(), .. orderBy ? ["$orderBy"] : Array.Empty<string>()];
+        switch (rng.Next(8))
+        {
+            case 0:
+                // An empty token is the first page; next to $skip or $orderBy, docs/api.md does not say whether it counts.
+                b.Add("$continuationToken empty", $"{name}=", certain: !paging);
+                break;
+            case 1: b.Add("$continuationToken without =", name, certain: false); break;
+            case 2: b.Add("$continuationToken twice", $"{name}=x&$continuationToken=y", invalid: true, token: true); break;
+            case 3: b.Add("$continuationToken long", $"{name}={RandomText.Base64Url(rng, rng.Next(100, 3000))}", invalid: true, token: true); break;
+            default:
+                b.Add("$continuationToken garbage", $"{name}={GarbageTokens[rng.Next(GarbageTokens.Length)]}", invalid: true, token: true);
+                break;
+        }
+
+    }
+
+    private static bool IsParameter(string part, string parameter) =>
+        part.Split('&').Any(piece => Uri.UnescapeDataString(piece.Split('=')[0]).Equals(parameter, StringComparison.OrdinalIgnoreCase));
 
     private static void AddITwinId(Random rng, Builder b, bool hostile)
     {
@@ -279,8 +337,30 @@ public sealed record QueryCase(string Name, string Query, bool Invalid, bool Cer
 
         public bool Certain { get; private set; } = true;
 
-        public void Add(string name, string? part, bool invalid = false, bool certain = true)
+        /// <summary>A non-empty token was given: with <c>$skip</c> or <c>$orderBy</c>, each is a 422 target.</summary>
+        public bool TokenInvalid { get; private set; }
+
+        private bool OtherInvalid { get; set; }
+
+        /// <summary>The <c>$skip</c> and <c>$orderBy</c> given next to the token.</summary>
+        public IReadOnlyList<string> ConflictTargets { get; set; } = [];
+
+        /// <summary>The targets of which a 422 must name one, when only the token (or its paging conflict) makes the query invalid.</summary>
+        public IReadOnlyList<string>? Targets()
         {
+            if (!TokenInvalid || OtherInvalid)
+            {
+                return null;
+            }
+
+            // docs/api.md#list-recents: one 422 names every bad one; at least one of these must be among them.
+            return [.. ConflictTargets, "$continuationToken"];
+        }
+
+        public void Add(string name, string? part, bool invalid = false, bool certain = true, bool token = false)
+        {
+            TokenInvalid |= invalid && token;
+            OtherInvalid |= invalid && !token;
             if (name.Length > 0)
             {
                 Names.Add(name);

@@ -23,6 +23,13 @@ public static class ResponseChecks
             problems.Add($"a server error ({status})");
         }
 
+        var bare = status == 400 && request.Outcomes.Any(outcome => outcome.Bare) && response.Content.Headers.ContentType is null && body.Length == 0;
+        if (bare)
+        {
+            // Kestrel's own 400 for a request target it refuses while parsing (docs/api.md#limits): no envelope, no correlation id.
+            return (problems, request.Outcomes.First(outcome => outcome.Bare));
+        }
+
         if (!response.Headers.TryGetValues("X-Correlation-Id", out var correlation) || string.IsNullOrWhiteSpace(correlation.FirstOrDefault()))
         {
             problems.Add("no X-Correlation-Id on the response");
@@ -35,11 +42,13 @@ public static class ResponseChecks
             return (problems, null);
         }
 
-        var matching = request.Outcomes.Where(outcome => outcome.Matches(status)).ToList();
+        var matching = request.Outcomes.Where(outcome => outcome.Matches(status) && !outcome.Bare).ToList();
         if (matching.Count == 0)
         {
             problems.Add($"status {status} is not one of: {string.Join(" | ", request.Outcomes)}");
         }
+
+        CheckFavoriteCondition(matching, model, problems);
 
         if (request.IsHead)
         {
@@ -66,6 +75,11 @@ public static class ResponseChecks
                 CheckChallenge(response, problems);
             }
 
+            if (matching.Count > 0 && matching.All(outcome => outcome.Target is not null))
+            {
+                CheckTarget(body, matching.Select(outcome => outcome.Target!).ToList(), problems);
+            }
+
             return (problems, matching.FirstOrDefault());
         }
 
@@ -78,6 +92,10 @@ public static class ResponseChecks
         if (status == 200 && withPage?.Page is { } page)
         {
             CheckPage(response, body, page, model, world, problems);
+        }
+        else if (status == 200 && matching.Any(outcome => outcome.EmptyUserData))
+        {
+            CheckEmptyUserData(body, problems);
         }
         else if (status == 200)
         {
@@ -175,6 +193,80 @@ public static class ResponseChecks
         if (retryAfter is null || retryAfter < TimeSpan.FromSeconds(1))
         {
             problems.Add("a 429 without a Retry-After of at least one second");
+        }
+    }
+
+    /// <summary>
+    /// A favorites DELETE of an id the caller may not view is a 204 exactly when the id is among their favorites
+    /// (docs/api.md#remove-from-favorites). The model knows that exactly: a world user's requests run one at a time in
+    /// their lane, and the outsiders of the anonymous lanes may view nothing, so they never hold a favorite.
+    /// </summary>
+    private static void CheckFavoriteCondition(List<Outcome> matching, ListModel model, List<string> problems)
+    {
+        if (matching.Count == 0
+            || matching.Any(outcome => outcome.Change is null || outcome.Change.Condition == FavoriteCondition.None))
+        {
+            return;
+        }
+
+        var change = matching[0].Change!;
+        var isFavorite = model.IsFavorite(change.UserId, change.IModelId);
+        if (change.Condition == FavoriteCondition.IfFavorite && !isFavorite)
+        {
+            problems.Add($"a 204 for removing {change.IModelId}, which '{change.UserId}' may not view and is not among their favorites (a 404)");
+        }
+        else if (change.Condition == FavoriteCondition.UnlessFavorite && isFavorite)
+        {
+            problems.Add($"a 404 for removing {change.IModelId}, which is among the favorites of '{change.UserId}' (always a 204)");
+        }
+    }
+
+    /// <summary>Some <c>error.details[].target</c> (or <c>error.target</c>) is one of <paramref name="targets"/>.</summary>
+    private static void CheckTarget(string body, List<string> targets, List<string> problems)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var error = document.RootElement.GetProperty("error");
+            var named = new List<string?>();
+            if (error.TryGetProperty("target", out var target) && target.ValueKind == JsonValueKind.String)
+            {
+                named.Add(target.GetString());
+            }
+
+            if (error.TryGetProperty("details", out var details) && details.ValueKind == JsonValueKind.Array)
+            {
+                named.AddRange(details.EnumerateArray()
+                    .Where(detail => detail.ValueKind == JsonValueKind.Object && detail.TryGetProperty("target", out var t) && t.ValueKind == JsonValueKind.String)
+                    .Select(detail => detail.GetProperty("target").GetString()));
+            }
+
+            if (!named.Any(name => targets.Contains(name!, StringComparer.Ordinal)))
+            {
+                problems.Add($"the error names targets [{string.Join(", ", named)}], none of {string.Join(" or ", targets)}");
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            // CheckEnvelope reports the shape.
+        }
+    }
+
+    /// <summary><c>{"recents": [], "favorites": []}</c> (docs/api.md#user-data: a user of whom nothing is kept).</summary>
+    private static void CheckEmptyUserData(string body, List<string> problems)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.GetProperty("recents").GetArrayLength() != 0 || root.GetProperty("favorites").GetArrayLength() != 0)
+            {
+                problems.Add($"the data of a user of whom nothing is kept is not two empty lists: {HostileRequest.Shorten(body, 300)}");
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            problems.Add($"a 200 that is not user data ({exception.GetType().Name}: {exception.Message})");
         }
     }
 
