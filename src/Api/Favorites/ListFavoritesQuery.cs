@@ -20,7 +20,7 @@ public sealed record ListFavoritesQuery(Guid ITwinId, int Top, int? Skip, IModel
         var skip = ListParameters.ParseSkip(query, found);
         var orderBy = ListParameters.ParseOrderBy(query, found);
         var token = ParseContinuationToken(query, found);
-        if (token is not null)
+        if (token is not null || found.Any(error => error.Target == ListParameters.ContinuationToken))
         {
             foreach (var excluded in new[] { ListParameters.Skip, ListParameters.OrderBy }.Where(query.ContainsKey))
             {
