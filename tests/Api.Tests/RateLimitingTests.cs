@@ -59,6 +59,30 @@ public sealed class RateLimitingTests(ClockedApiFixture clocked, ITestOutputHelp
     }
 
     [Fact]
+    public async Task Favorites_OverTheMinuteBudget_Get429WithRetryAfterAndTheBudgetIsShared()
+    {
+        Clock.AdvanceToNextMinute(TimeSpan.FromSeconds(30));
+        var token = TokenOf(TestRateLimits.FavoritesClient);
+        var api = new ApiClient(Service.Client);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < TestRateLimits.TinyPerMinute; i++)
+        {
+            // Favorites and recents count against one budget: alternate them.
+            var path = i % 2 == 0 ? $"/imodels/favorites?iTwinId={Guid.NewGuid()}" : $"/imodels/recents?iTwinId={Guid.NewGuid()}";
+            using var admitted = await api.SendAsync(HttpMethod.Get, path, token);
+            statuses.Add(admitted.StatusCode);
+        }
+
+        using var rejected = await api.SendAsync(HttpMethod.Put, $"/imodels/favorites/{Guid.NewGuid()}", token);
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses);
+        var error = await ApiAssert.ErrorAsync(rejected, HttpStatusCode.TooManyRequests, "RateLimitExceeded");
+        Assert.Equal(RateLimitExceededMessage, error.GetProperty("message").GetString());
+        Assert.InRange(RetryAfterSeconds(rejected), 28, 32);
+    }
+
+    [Fact]
     public async Task Request_SentRetryAfterSecondsLater_IsAdmitted()
     {
         Clock.AdvanceToNextMinute(TimeSpan.FromSeconds(45));

@@ -21,12 +21,17 @@ public sealed class UnavailabilityTests(RecentsApiFixture fixture) : IClassFixtu
         var directory = await fixture.NewDirectory().WithViewer(user.Id).SaveAsync();
         var iModelId = await directory.AddIModelAsync();
         await user.AddAllAsync(iModelId);
+        var favorites = fixture.Favorites(user);
+        await favorites.AddAllAsync(iModelId);
 
         await fixture.StopSiloAsync();
 
         await AssertUnavailableAsync(() => user.AddAsync(iModelId));
         await AssertUnavailableAsync(() => user.ListAsync(directory.ITwinId));
         await AssertUnavailableAsync(() => user.RemoveAsync(iModelId));
+        await AssertUnavailableAsync(() => favorites.AddAsync(iModelId));
+        await AssertUnavailableAsync(() => favorites.ListAsync(directory.ITwinId));
+        await AssertUnavailableAsync(() => favorites.RemoveAsync(iModelId));
 
         using var ready = await fixture.Client.GetAsync("/health/ready");
         await ApiAssert.ErrorAsync(ready, HttpStatusCode.ServiceUnavailable, "ServiceUnavailable");

@@ -18,6 +18,7 @@ public static class TestRateLimits
     public const string AzpClient = "rl-azp";
     public const string SubjectClient = "rl-subject";
     public const string OtherClient = "rl-other";
+    public const string FavoritesClient = "rl-favorites";
 
     public static IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
@@ -37,5 +38,6 @@ public static class TestRateLimits
         [$"RateLimits:Clients:{TwoProcessesClient}"] = "shared",
         [$"RateLimits:Clients:{AzpClient}"] = "tiny-minute",
         [$"RateLimits:Clients:{SubjectClient}"] = "tiny-minute",
+        [$"RateLimits:Clients:{FavoritesClient}"] = "tiny-minute",
     };
 }
