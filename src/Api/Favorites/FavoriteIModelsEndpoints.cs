@@ -23,13 +23,7 @@ public static class FavoriteIModelsEndpoints
 
     public static IEndpointRouteBuilder MapFavoriteIModels(this IEndpointRouteBuilder app)
     {
-        var favorites = app.MapGroup("/imodels/favorites")
-            .WithUserListPipeline()
-            .WithTags("Favorite iModels")
-            .WithAcceptHeader()
-            .ProducesErrors(
-                StatusCodes.Status401Unauthorized, StatusCodes.Status406NotAcceptable,
-                StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
+        var favorites = app.MapUserListGroup("/imodels/favorites", "Favorite iModels");
         favorites.MapPut("/{id}", AddAsync)
             .WithName("AddFavoriteIModel")
             .WithSummary("Add an iModel to my favorites")

@@ -1,5 +1,6 @@
 using Recents.Api.Authentication;
 using Recents.Api.ContentNegotiation;
+using Recents.Api.OpenApi;
 using Recents.Api.RateLimiting;
 using Recents.Api.RequestLimits;
 
@@ -18,4 +19,17 @@ public static class UserListPipeline
             .RequireRateLimiting(RateLimitingSetup.PerClientPolicy)
             .AddEndpointFilter<AcceptHeaderFilter>()
             .AddEndpointFilter<ReadBodyFirstFilter>();
+
+    /// <summary>
+    /// The route group of one of the user's lists: the pipeline above, the OpenAPI tag, the <c>Accept</c> parameter, and
+    /// the errors every operation of it may answer.
+    /// </summary>
+    public static RouteGroupBuilder MapUserListGroup(this IEndpointRouteBuilder app, string prefix, string tag) =>
+        app.MapGroup(prefix)
+            .WithUserListPipeline()
+            .WithTags(tag)
+            .WithAcceptHeader()
+            .ProducesErrors(
+                StatusCodes.Status401Unauthorized, StatusCodes.Status406NotAcceptable,
+                StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
 }

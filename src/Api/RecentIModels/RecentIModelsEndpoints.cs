@@ -22,13 +22,7 @@ public static class RecentIModelsEndpoints
 {
     public static IEndpointRouteBuilder MapRecentIModels(this IEndpointRouteBuilder app)
     {
-        var recents = app.MapGroup("/imodels/recents")
-            .WithUserListPipeline()
-            .WithTags("Recent iModels")
-            .WithAcceptHeader()
-            .ProducesErrors(
-                StatusCodes.Status401Unauthorized, StatusCodes.Status406NotAcceptable,
-                StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
+        var recents = app.MapUserListGroup("/imodels/recents", "Recent iModels");
         recents.MapPost("/{id}", AddAsync)
             .WithName("AddRecentIModel")
             .WithSummary("Add an iModel to my recents")
