@@ -69,27 +69,32 @@ export Cluster__StorageConnectionString
 Cluster__StorageConnectionString=$(azurite_connection_string "$storage_port")
 export Cluster__ClusterId=recents-local
 
-# start_silo N SILO_PORT GATEWAY_PORT: one silo process, in its output folder (its content root, where its
+# start_silo N SILO_PORT GATEWAY_PORT METRICS_PORT: one silo process, in its output folder (its content root, where its
 # appsettings.json is), logging to silo-N.log.
 start_silo() {
-  (cd "src/Silo/bin/$configuration/net10.0" && Silo__SiloPort=$2 Silo__GatewayPort=$3 \
+  (cd "src/Silo/bin/$configuration/net10.0" && Silo__SiloPort=$2 Silo__GatewayPort=$3 Silo__MetricsPort=$4 \
     DOTNET_ENVIRONMENT=Development exec setsid dotnet Recents.Silo.dll) >"$data_dir/logs/silo-$1.log" 2>&1 &
   silo_pids+=($!)
 }
 
-# Two free ports per silo: silo-to-silo and gateway. The silos join one another through the membership table.
-mapfile -t silo_ports < <(free_ports $((2 * silo_count)))
+# Three free ports per silo: silo-to-silo, gateway and metrics. The silos join one another through the membership table.
+mapfile -t silo_ports < <(free_ports $((3 * silo_count)))
 gateways=()
+silo_metrics=()
 for ((n = 1; n <= silo_count; n++)); do
-  start_silo "$n" "${silo_ports[2 * n - 2]}" "${silo_ports[2 * n - 1]}"
-  gateways+=("${silo_ports[2 * n - 1]}")
+  start_silo "$n" "${silo_ports[3 * n - 3]}" "${silo_ports[3 * n - 2]}" "${silo_ports[3 * n - 1]}"
+  gateways+=("${silo_ports[3 * n - 2]}")
+  silo_metrics+=("http://127.0.0.1:${silo_ports[3 * n - 1]}/metrics")
 done
 for ((n = 1; n <= silo_count; n++)); do
   wait_for_port "${gateways[n - 1]}" 120 "${silo_pids[n - 1]}" \
     || { echo "Silo $n did not start; see $data_dir/logs/silo-$n.log" >&2; exit 1; }
 done
 
-(cd "src/Api/bin/$configuration/net10.0" && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
+# The management port (metrics, dashboard) is a second address of the API, which serves only those on it.
+management_port=$(free_port)
+(cd "src/Api/bin/$configuration/net10.0" && ASPNETCORE_ENVIRONMENT=Development \
+  ASPNETCORE_URLS="http://127.0.0.1:$api_port;http://127.0.0.1:$management_port" Management__Port=$management_port \
   Directory__SeedFile="$repo/demo/seed.json" exec setsid dotnet Recents.Api.dll) >"$data_dir/logs/api.log" 2>&1 &
 api_pid=$!
 wait_for_http "http://127.0.0.1:$api_port/health/ready" 120 "$api_pid" "${silo_pids[@]}" \
@@ -101,6 +106,9 @@ Recents is running.
   API         http://127.0.0.1:$api_port   (silo gateways ${gateways[*]}, Azurite table $storage_port)
   Reference   http://127.0.0.1:$api_port/scalar/v1   (OpenAPI: /openapi/v1.json)
   Data, logs  $data_dir
+  Dashboard   http://127.0.0.1:$management_port/dashboard   (Orleans dashboard, management port)
+  Metrics     http://127.0.0.1:$management_port/metrics   (API)   ${silo_metrics[*]}   (silos)
+  OTLP        ${OTEL_EXPORTER_OTLP_ENDPOINT:-off (set OTEL_EXPORTER_OTLP_ENDPOINT to export traces, metrics and logs)}
   Demo user   demo-user (views the demo iModels of iTwin 5a1ce3f0-0000-4000-8000-000000000001)
 
 Bearer token for demo-user (scope itwin-platform):

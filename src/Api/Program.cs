@@ -7,21 +7,25 @@ using Recents.Api.Errors;
 using Recents.Api.Favorites;
 using Recents.Api.Health;
 using Recents.Api.Logging;
+using Recents.Api.Management;
 using Recents.Api.OpenApi;
 using Recents.Api.Proxy;
 using Recents.Api.RateLimiting;
 using Recents.Api.RecentIModels;
 using Recents.Api.RequestLimits;
+using Recents.Api.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddRecentsLogging();
+builder.AddApiTelemetry();
 builder.WebHost.ConfigureKestrel(kestrel => RequestSizeLimits.ApplyTo(kestrel.Limits));
 builder.AddRecentsClusterClient();
 builder.Services.AddBearerAuthentication();
 builder.Services.AddErrorEnvelope();
 builder.Services.AddProxyHeaders();
 builder.Services.AddRecentsHealthChecks();
+builder.Services.AddManagement();
 builder.Services.AddRecentsOpenApi();
 builder.Services.AddPerClientRateLimiting();
 builder.Services.AddRecentIModels();
@@ -37,6 +41,7 @@ app.UseMiddleware<RequestLimitsMiddleware>();
 app.UseForwardedHeaders();
 app.UseErrorEnvelope();
 app.UseRouting();
+app.UseManagementPort();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -47,6 +52,7 @@ app.MapFavoriteIModels();
 app.MapAdmin();
 app.MapBenchmarkCeiling();
 app.MapRecentsOpenApi();
+app.MapManagement();
 
 app.Run();
 

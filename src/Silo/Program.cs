@@ -5,6 +5,7 @@ var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.AddSimpleConsole(options =>
 {
     options.SingleLine = true;
+    options.IncludeScopes = true;
     options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
     options.UseUtcTimestamp = true;
 });
@@ -25,3 +26,6 @@ catch (OperationCanceledException) when (stopRequested)
     // A stop requested while the silo was still starting (joining the cluster) cancels the start: not a crash.
     Console.Error.WriteLine("Stopped while starting.");
 }
+
+/// <summary>The silo's entry point. Internal: the ASP.NET Core framework the dashboard brings would otherwise make it public, and tests that reference both hosts would see two <c>Program</c> types.</summary>
+internal sealed partial class Program;

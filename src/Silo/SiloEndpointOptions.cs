@@ -14,6 +14,12 @@ public sealed class SiloEndpointOptions
     /// <summary>Port that clients (the API) connect to.</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// Port of the silo's Prometheus scrape endpoint (<c>/metrics</c>), on the advertised address (or every interface,
+    /// with <see cref="ListenOnAnyHostAddress"/>); 0, the default, serves no scrape endpoint.
+    /// </summary>
+    public int MetricsPort { get; set; }
+
     /// <summary>Listen on every interface instead of only the advertised address (containers).</summary>
     public bool ListenOnAnyHostAddress { get; set; }
 }

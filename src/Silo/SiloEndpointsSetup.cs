@@ -17,6 +17,9 @@ public static class SiloEndpointsSetup
             .Validate(
                 options => IPAddress.TryParse(options.AdvertisedIPAddress, out _),
                 $"{SiloEndpointOptions.SectionName}:{nameof(SiloEndpointOptions.AdvertisedIPAddress)} must be an IP address.")
+            .Validate(
+                options => options.MetricsPort is >= 0 and <= IPEndPoint.MaxPort,
+                $"{SiloEndpointOptions.SectionName}:{nameof(SiloEndpointOptions.MetricsPort)} must be a port number, or 0 for none.")
             .ValidateOnStart();
         services.AddOptions<EndpointOptions>().Configure<IOptions<SiloEndpointOptions>>((options, configured) =>
         {

@@ -3,8 +3,11 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Recents.Grains.Storage;
+using Recents.Grains.Telemetry;
 using Recents.Hosting;
 using Recents.Silo.Storage;
+using Recents.Silo.Telemetry;
+using Orleans.Dashboard;
 
 namespace Recents.Silo;
 
@@ -37,6 +40,7 @@ public static class SiloSetup
         // Built when the silo first needs it, so that its requests are counted on this host's meter.
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<StorageMetrics>();
+        builder.Services.AddListMetrics();
         builder.Services.AddKeyedSingleton(StorageClientKey, (services, _) => new TableServiceClient(
             services.GetRequiredService<IOptions<ClusterConnectionOptions>>().Value.StorageConnectionString,
             StorageClientOptions(services.GetRequiredService<StorageMetrics>())));
@@ -46,8 +50,12 @@ public static class SiloSetup
             options.ClusterId = cluster.Value.ClusterId;
         });
 
+        builder.AddSiloTelemetry();
         builder.UseOrleans(silo =>
         {
+            silo.AddActivityPropagation();
+            // The dashboard's silo side (its grains and call statistics); the API serves its pages (docs/operations.md#dashboard).
+            silo.AddDashboard();
             silo.UseAzureStorageClustering(options => options.Configure<IServiceProvider, IOptions<ClusterConnectionOptions>>(
                 (clustering, services, cluster) =>
                 {

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Recents.Hosting;
 
 namespace Recents.Api.ClusterClient;
@@ -30,6 +31,9 @@ public static class OrleansClientSetup
             }));
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
             client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
+            client.AddActivityPropagation();
+            // Served on the management port (docs/operations.md#dashboard); its live log view is hidden: logs have their pipeline.
+            client.AddDashboard(dashboard => dashboard.HideTrace = true);
         });
         return builder;
     }

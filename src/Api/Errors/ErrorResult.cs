@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Recents.Api.Telemetry;
 
 namespace Recents.Api.Errors;
 
@@ -21,6 +22,7 @@ public sealed class ErrorResult(int statusCode, ApiError error) : IResult, IStat
     public static Task WriteAsync(HttpResponse response, int statusCode, ApiError error)
     {
         response.StatusCode = statusCode;
+        ErrorCodeTag.Add(response.HttpContext, error.Code);
         return response.WriteAsJsonAsync(new ErrorEnvelope(error), SerializerOptions, "application/json");
     }
 

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Recents.Api.Errors;
+using Recents.Api.Telemetry;
 using Recents.RateLimiting;
 
 namespace Recents.Api.RateLimiting;
@@ -13,7 +14,11 @@ namespace Recents.Api.RateLimiting;
 /// (docs/api.md#rate-limits).
 /// </summary>
 public sealed class PerClientRateLimitPolicy(
-    IOptions<RateLimitOptions> options, IGrainFactory grains, TimeProvider time, ILogger<PerClientRateLimitPolicy> logger)
+    IOptions<RateLimitOptions> options,
+    IGrainFactory grains,
+    TimeProvider time,
+    ApiMetrics metrics,
+    ILogger<PerClientRateLimitPolicy> logger)
     : IRateLimiterPolicy<string>
 {
     private readonly RateLimitOptions settings = options.Value;
@@ -49,9 +54,9 @@ public sealed class PerClientRateLimitPolicy(
         // Whole seconds, rounded up: a request sent after that long falls in the next window and is admitted.
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        logger.LogDebug(
-            "Client {ClientId} is over its request budget; answering 429 with Retry-After {RetryAfter}.",
-            ClientApplication.IdOf(context.User), seconds);
+        var clientId = ClientApplication.IdOf(context.User);
+        metrics.RateLimitRefused(clientId);
+        logger.LogDebug("Client {ClientId} is over its request budget; answering 429 with Retry-After {RetryAfter}.", clientId, seconds);
         return ErrorResult.WriteAsync(context.Response, StatusCodes.Status429TooManyRequests, ApiErrors.RateLimitExceeded);
     }
 }

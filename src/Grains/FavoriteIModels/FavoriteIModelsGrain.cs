@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Recents.Gatekeeper;
 using Recents.Grains.Storage;
+using Recents.Grains.Telemetry;
 
 namespace Recents.Grains.FavoriteIModels;
 
@@ -15,7 +16,8 @@ namespace Recents.Grains.FavoriteIModels;
 // The grain type name is part of every stored key: pinned so that renaming the class keeps the data.
 [GrainType("favoriteimodels")]
 public sealed class FavoriteIModelsGrain(
-    [PersistentState("favoriteIModels", GrainStorage.Name)] IPersistentState<FavoriteIModelsState> state)
+    [PersistentState("favoriteIModels", GrainStorage.Name)] IPersistentState<FavoriteIModelsState> state,
+    ListMetrics metrics)
     : Grain, IFavoriteIModelsGrain
 {
     private ImmutableArray<FavoriteIModel> Entries => state.State.Entries;
@@ -36,6 +38,7 @@ public sealed class FavoriteIModelsGrain(
         }
 
         await state.WriteOrDeactivateAsync(this);
+        metrics.Written(ListMetrics.Favorites, ListMetrics.Added, Entries.Length);
         return true;
     }
 
@@ -45,6 +48,7 @@ public sealed class FavoriteIModelsGrain(
         var wasFavorite = remaining.Length != Entries.Length;
         state.State.Entries = remaining;
         await state.WriteOrDeactivateAsync(this);
+        metrics.Written(ListMetrics.Favorites, ListMetrics.Removed, remaining.Length);
         return wasFavorite;
     }
 

@@ -5,6 +5,7 @@ using Recents.Grains.FavoriteIModels;
 using Recents.Grains.PlatformDirectory;
 using Recents.Grains.RecentIModels;
 using Recents.Grains.References;
+using Recents.Grains.Telemetry;
 using Recents.PlatformDirectory;
 
 namespace Recents.Grains.Gatekeeper;
@@ -17,7 +18,7 @@ namespace Recents.Grains.Gatekeeper;
 /// </summary>
 [StatelessWorker, Reentrant]
 [GrainType("recentsgatekeeper")]
-public sealed class GatekeeperGrain(IGrainFactory grains) : Grain, IRecentsGatekeeperGrain, IFavoritesGatekeeperGrain
+public sealed class GatekeeperGrain(IGrainFactory grains, ListMetrics metrics) : Grain, IRecentsGatekeeperGrain, IFavoritesGatekeeperGrain
 {
     private readonly GrainReferences<IIModelGrain> iModelGrains = new(grains);
     private readonly GrainReferences<IITwinIModelsGrain> iTwinGrains = new(grains);
@@ -27,7 +28,7 @@ public sealed class GatekeeperGrain(IGrainFactory grains) : Grain, IRecentsGatek
 
     public async Task<bool> AddAsync(string userId, Guid iModelId)
     {
-        if (await FindViewableIModelAsync(userId, iModelId) is not { } iModel)
+        if (await FindViewableIModelAsync(ListMetrics.Recents, userId, iModelId) is not { } iModel)
         {
             return false;
         }
@@ -38,7 +39,7 @@ public sealed class GatekeeperGrain(IGrainFactory grains) : Grain, IRecentsGatek
 
     public async Task<bool> RemoveAsync(string userId, Guid iModelId)
     {
-        if (await FindViewableIModelAsync(userId, iModelId) is null)
+        if (await FindViewableIModelAsync(ListMetrics.Recents, userId, iModelId) is null)
         {
             return false;
         }
@@ -51,14 +52,14 @@ public sealed class GatekeeperGrain(IGrainFactory grains) : Grain, IRecentsGatek
     {
         var entries = await RecentsOf(userId).ListAsync();
         var listedIds = entries.Where(entry => entry.ITwinId == iTwinId).Select(entry => entry.IModelId).ToImmutableArray();
-        return await ViewableInITwinAsync(userId, iTwinId, listedIds) is { } viewable
+        return await ViewableInITwinAsync(ListMetrics.Recents, userId, iTwinId, listedIds) is { } viewable
             ? [.. viewable.OfType<ViewableIModel>()]
             : null;
     }
 
     public async Task<FavoriteAddResult> AddFavoriteAsync(string userId, Guid iModelId)
     {
-        if (await FindViewableIModelAsync(userId, iModelId) is not { } iModel)
+        if (await FindViewableIModelAsync(ListMetrics.Favorites, userId, iModelId) is not { } iModel)
         {
             return FavoriteAddResult.NotFound;
         }
@@ -68,12 +69,12 @@ public sealed class GatekeeperGrain(IGrainFactory grains) : Grain, IRecentsGatek
 
     /// <summary>A favorite is always removed, even one the user may no longer view: nothing leaks, the user had it.</summary>
     public async Task<bool> RemoveFavoriteAsync(string userId, Guid iModelId) =>
-        await FavoritesOf(userId).RemoveAsync(iModelId) || await FindViewableIModelAsync(userId, iModelId) is not null;
+        await FavoritesOf(userId).RemoveAsync(iModelId) || await FindViewableIModelAsync(ListMetrics.Favorites, userId, iModelId) is not null;
 
     public async Task<ImmutableArray<ListedFavorite>?> ListFavoritesAsync(string userId, Guid iTwinId)
     {
         var entries = (await FavoritesOf(userId).ListAsync()).Where(entry => entry.ITwinId == iTwinId).ToImmutableArray();
-        if (await ViewableInITwinAsync(userId, iTwinId, [.. entries.Select(entry => entry.IModelId)]) is not { } viewable)
+        if (await ViewableInITwinAsync(ListMetrics.Favorites, userId, iTwinId, [.. entries.Select(entry => entry.IModelId)]) is not { } viewable)
         {
             return null;
         }
@@ -85,7 +86,14 @@ public sealed class GatekeeperGrain(IGrainFactory grains) : Grain, IRecentsGatek
     /// Null when the iTwin does not exist or the user may not see it; otherwise, for each of <paramref name="iModelIds"/>
     /// in order, the iModel as the user sees it, or null when the iTwin no longer holds it or the user may not view it.
     /// </summary>
-    private async Task<ImmutableArray<ViewableIModel?>?> ViewableInITwinAsync(string userId, Guid iTwinId, ImmutableArray<Guid> iModelIds)
+    private async Task<ImmutableArray<ViewableIModel?>?> ViewableInITwinAsync(string list, string userId, Guid iTwinId, ImmutableArray<Guid> iModelIds)
+    {
+        var viewable = await ViewableInVisibleITwinAsync(userId, iTwinId, iModelIds);
+        metrics.Decided(list, granted: viewable is not null);
+        return viewable;
+    }
+
+    private async Task<ImmutableArray<ViewableIModel?>?> ViewableInVisibleITwinAsync(string userId, Guid iTwinId, ImmutableArray<Guid> iModelIds)
     {
         if (await iTwinGrains.Get(iTwinId).GetWithIModelsAsync(iModelIds) is not { } iTwin)
         {
@@ -103,7 +111,14 @@ public sealed class GatekeeperGrain(IGrainFactory grains) : Grain, IRecentsGatek
         return [.. iModelIds.Zip(iTwin.IModels, (id, iModel) => iModel is not null && viewer.CanView(iModel) ? ViewableIModel.From(id, iModel) : null)];
     }
 
-    private async Task<IModelDetails?> FindViewableIModelAsync(string userId, Guid iModelId)
+    private async Task<IModelDetails?> FindViewableIModelAsync(string list, string userId, Guid iModelId)
+    {
+        var iModel = await FindIModelTheUserMayViewAsync(userId, iModelId);
+        metrics.Decided(list, granted: iModel is not null);
+        return iModel;
+    }
+
+    private async Task<IModelDetails?> FindIModelTheUserMayViewAsync(string userId, Guid iModelId)
     {
         if (await iModelGrains.Get(iModelId).GetITwinIdAsync() is not { } iTwinId
             || await iTwinGrains.Get(iTwinId).GetWithIModelsAsync([iModelId]) is not { IModels: [{ } iModel] } iTwin)

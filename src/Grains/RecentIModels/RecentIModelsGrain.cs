@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Recents.Grains.RecentIModels;
 using Recents.Grains.Storage;
+using Recents.Grains.Telemetry;
 
 namespace Recents.Grains.RecentIModels;
 
@@ -17,7 +18,8 @@ namespace Recents.Grains.RecentIModels;
 // The grain type name is part of every stored key: pinned so that renaming the class keeps the data.
 [GrainType("recentimodels")]
 public sealed class RecentIModelsGrain(
-    [PersistentState("recentIModels", GrainStorage.Name)] IPersistentState<RecentIModelsState> state)
+    [PersistentState("recentIModels", GrainStorage.Name)] IPersistentState<RecentIModelsState> state,
+    ListMetrics metrics)
     : Grain, IRecentIModelsGrain
 {
     public Task AddAsync(RecentIModel entry)
@@ -27,19 +29,20 @@ public sealed class RecentIModelsGrain(
             .Prepend(entry)
             .Take(RecentIModelsLimits.Capacity)
             .ToImmutableArray();
-        return SaveAsync(updated);
+        return SaveAsync(updated, ListMetrics.Added);
     }
 
     public Task RemoveAsync(Guid iModelId) =>
-        SaveAsync(state.State.Entries.RemoveAll(existing => existing.IModelId == iModelId));
+        SaveAsync(state.State.Entries.RemoveAll(existing => existing.IModelId == iModelId), ListMetrics.Removed);
 
     public Task ClearAsync() => state.ClearOrDeactivateAsync(this);
 
     public Task<ImmutableArray<RecentIModel>> ListAsync() => Task.FromResult(state.State.Entries);
 
-    private Task SaveAsync(ImmutableArray<RecentIModel> entries)
+    private async Task SaveAsync(ImmutableArray<RecentIModel> entries, string change)
     {
         state.State.Entries = entries;
-        return state.WriteOrDeactivateAsync(this);
+        await state.WriteOrDeactivateAsync(this);
+        metrics.Written(ListMetrics.Recents, change, entries.Length);
     }
 }

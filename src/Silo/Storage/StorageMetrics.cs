@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -12,15 +13,20 @@ namespace Recents.Silo.Storage;
 /// <item><c>recents.storage.operations</c>: once per storage call, however many times it was tried (a policy at
 /// <see cref="HttpPipelinePosition.PerCall"/>, before the retry policy);</item>
 /// <item><c>recents.storage.attempts</c>: once per HTTP request sent, every retry included
-/// (<see cref="HttpPipelinePosition.PerRetry"/>); more attempts than operations means storage is failing or slow.</item>
+/// (<see cref="HttpPipelinePosition.PerRetry"/>); more attempts than operations means storage is failing or slow;</item>
+/// <item><c>recents.storage.duration</c>: how long each storage call took, retries included, in seconds, also tagged
+/// with the final <c>http.response.status_code</c> (or <c>error.type</c> when no answer came).</item>
 /// </list>
-/// Both count a request when it is sent, whatever its answer.
+/// The counters count a request when it is sent, whatever its answer.
 /// </summary>
 public sealed class StorageMetrics
 {
     public const string MeterName = "Recents.Storage";
     public const string OperationsInstrument = "recents.storage.operations";
     public const string AttemptsInstrument = "recents.storage.attempts";
+    public const string DurationInstrument = "recents.storage.duration";
+    public const string StatusCodeTag = "http.response.status_code";
+    public const string ErrorTypeTag = "error.type";
     public const string OperationTag = "operation";
     public const string TableTag = "table";
 
@@ -29,6 +35,7 @@ public sealed class StorageMetrics
 
     private readonly Counter<long> operations;
     private readonly Counter<long> attempts;
+    private readonly Histogram<double> durations;
 
     public StorageMetrics(IMeterFactory meters)
     {
@@ -37,12 +44,19 @@ public sealed class StorageMetrics
             OperationsInstrument, "{operation}", "Table service calls of the silo's storage client, each counted once whatever its retries");
         attempts = meter.CreateCounter<long>(
             AttemptsInstrument, "{request}", "HTTP requests the silo's storage client sent to the Table service, retries included");
+        durations = meter.CreateHistogram(
+            DurationInstrument,
+            "s",
+            "Duration of the silo's Table service calls, retries included",
+            tags: null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15] });
     }
 
     /// <summary>Counts the requests of every storage client built with <paramref name="options"/>.</summary>
     public void CountRequestsOf(ClientOptions options)
     {
         options.AddPolicy(new CountingPolicy(operations), HttpPipelinePosition.PerCall);
+        options.AddPolicy(new TimingPolicy(durations), HttpPipelinePosition.PerCall);
         options.AddPolicy(new CountingPolicy(attempts), HttpPipelinePosition.PerRetry);
     }
 
@@ -71,6 +85,52 @@ public sealed class StorageMetrics
                     1,
                     new KeyValuePair<string, object?>(OperationTag, request.Method.Method),
                     new KeyValuePair<string, object?>(TableTag, TableOf(request.Uri.Path)));
+            }
+        }
+    }
+
+    private sealed class TimingPolicy(Histogram<double> durations) : HttpPipelinePolicy
+    {
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            Timed(message, () =>
+            {
+                ProcessNext(message, pipeline);
+                return ValueTask.CompletedTask;
+            }).AsTask().GetAwaiter().GetResult();
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            Timed(message, () => ProcessNextAsync(message, pipeline));
+
+        private async ValueTask Timed(HttpMessage message, Func<ValueTask> send)
+        {
+            if (!durations.Enabled)
+            {
+                await send();
+                return;
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            string? failure = null;
+            try
+            {
+                await send();
+            }
+            catch (Exception exception)
+            {
+                failure = exception.GetType().FullName;
+                throw;
+            }
+            finally
+            {
+                var request = message.Request;
+                var outcome = failure is null
+                    ? new KeyValuePair<string, object?>(StatusCodeTag, message.HasResponse ? message.Response.Status : null)
+                    : new KeyValuePair<string, object?>(ErrorTypeTag, failure);
+                durations.Record(
+                    Stopwatch.GetElapsedTime(started).TotalSeconds,
+                    new KeyValuePair<string, object?>(OperationTag, request.Method.Method),
+                    new KeyValuePair<string, object?>(TableTag, TableOf(request.Uri.Path)),
+                    outcome);
             }
         }
     }

@@ -1,5 +1,6 @@
 using Orleans.TestingHost;
 using Recents.Grains.Storage;
+using Recents.Grains.Telemetry;
 
 namespace Recents.Grains.Tests;
 
@@ -17,7 +18,11 @@ public sealed class MemoryStorageCluster : IAsyncLifetime
         builder.Options.ServiceId = $"recents-grains-tests-{Guid.NewGuid():N}";
         builder.Options.ClusterId = $"recents-grains-tests-{Guid.NewGuid():N}";
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(GrainStorage.Name).UseRecentsStateSerializer());
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(GrainStorage.Name).UseRecentsStateSerializer();
+            silo.Services.AddListMetrics();
+        });
         cluster = builder.Build();
         await cluster.DeployAsync();
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 using Recents.Grains.Storage;
+using Recents.Grains.Telemetry;
 using Recents.Hosting;
 
 namespace Recents.Grains.Tests;
@@ -82,6 +83,7 @@ public sealed class ThreeSiloAzureTableCluster : IAsyncDisposable
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddRecentsGrainStorage(tables, tableName);
+            silo.Services.AddListMetrics();
             silo.Configure<ClusterMembershipOptions>(FastFailureDetection);
         });
         // Calls time out as the API's do (Cluster:ResponseTimeout), not after the client's default 30 s.

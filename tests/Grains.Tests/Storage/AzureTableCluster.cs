@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Orleans.TestingHost;
 using Recents.Grains.Storage;
+using Recents.Grains.Telemetry;
 
 namespace Recents.Grains.Tests;
 
@@ -72,7 +73,11 @@ public sealed class AzureTableCluster : IAsyncLifetime
         builder.Options.ServiceId = ServiceId;
         builder.Options.ClusterId = $"recents-grains-tests-{Guid.NewGuid():N}";
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddRecentsGrainStorage(tableService, TableName));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddRecentsGrainStorage(tableService, TableName);
+            silo.Services.AddListMetrics();
+        });
         var started = builder.Build();
         await started.DeployAsync();
         return started;

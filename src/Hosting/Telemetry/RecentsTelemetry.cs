@@ -1,0 +1,23 @@
+namespace Recents.Hosting.Telemetry;
+
+/// <summary>The names this service's telemetry is published under (docs/operations.md#metrics).</summary>
+public static class RecentsTelemetry
+{
+    /// <summary>Every meter and activity source of this service is named <c>Recents.*</c>.</summary>
+    public const string NamePattern = "Recents.*";
+
+    /// <summary>The <c>service.name</c> of the API processes.</summary>
+    public const string ApiServiceName = "recents-api";
+
+    /// <summary>The <c>service.name</c> of the silo processes.</summary>
+    public const string SiloServiceName = "recents-silo";
+
+    /// <summary>Orleans grain calls (client and server spans); its runtime and storage sources follow a request too.</summary>
+    public static readonly string[] OrleansSources = ["Microsoft.Orleans.Application", "Microsoft.Orleans.Storage"];
+
+    /// <summary>Azure SDK client calls (Table storage), published only with the switch in <see cref="TelemetrySetup"/>.</summary>
+    public const string AzureSources = "Azure.*";
+
+    /// <summary>Orleans' meter: grain calls, activations, messaging, membership.</summary>
+    public const string OrleansMeter = "Microsoft.Orleans";
+}
