@@ -54,7 +54,7 @@ public static class SiloSetup
         builder.UseOrleans(silo =>
         {
             silo.AddActivityPropagation();
-            // The dashboard's silo side (its grains and call statistics); the API serves its pages (docs/operations.md#dashboard).
+            // The dashboard's silo side (its grains and call statistics); the API serves its pages (docs/observability.md#dashboard).
             silo.AddDashboard();
             silo.UseAzureStorageClustering(options => options.Configure<IServiceProvider, IOptions<ClusterConnectionOptions>>(
                 (clustering, services, cluster) =>

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Recents.Api.Management;
 
-/// <summary>The operators' port, bound from the <c>Management</c> configuration section (docs/operations.md#management-port).</summary>
+/// <summary>The operators' port, bound from the <c>Management</c> configuration section (docs/observability.md#management-port).</summary>
 public sealed class ManagementOptions
 {
     public const string SectionName = "Management";

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace Recents.Api.Telemetry;
 
-/// <summary>The API's own instruments, on the meter <c>Recents.Api</c> (docs/operations.md#metrics).</summary>
+/// <summary>The API's own instruments, on the meter <c>Recents.Api</c> (docs/observability.md#metrics).</summary>
 public sealed class ApiMetrics
 {
     public const string MeterName = "Recents.Api";

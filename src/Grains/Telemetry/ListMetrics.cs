@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 namespace Recents.Grains.Telemetry;
 
 /// <summary>
-/// What happens to users' lists, on the meter <c>Recents.Grains</c> (docs/operations.md#metrics). No attribute names a
+/// What happens to users' lists, on the meter <c>Recents.Grains</c> (docs/observability.md#metrics). No attribute names a
 /// user: a list is only ever <c>recents</c> or <c>favorites</c>.
 /// </summary>
 public sealed class ListMetrics

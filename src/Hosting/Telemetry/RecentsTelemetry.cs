@@ -1,6 +1,6 @@
 namespace Recents.Hosting.Telemetry;
 
-/// <summary>The names this service's telemetry is published under (docs/operations.md#metrics).</summary>
+/// <summary>The names this service's telemetry is published under (docs/observability.md#metrics).</summary>
 public static class RecentsTelemetry
 {
     /// <summary>Every meter and activity source of this service is named <c>Recents.*</c>.</summary>

@@ -48,6 +48,39 @@ public sealed class StorageMetricsTests
     }
 
     [Fact]
+    public async Task Call_TriedTwice_IsOneDurationTaggedWithTheFinalStatus()
+    {
+        using var services = new ServiceCollection().AddMetrics().AddSingleton<StorageMetrics>().BuildServiceProvider();
+        var answers = new ScriptedAnswers(HttpStatusCode.ServiceUnavailable, HttpStatusCode.NoContent);
+        var table = ClientAnsweredBy(services.GetRequiredService<StorageMetrics>(), answers).GetTableClient(SiloSetup.GrainStateTable);
+        var durations = new List<(double Seconds, Dictionary<string, object?> Tags)>();
+        using var listener = DurationListener(services, durations);
+
+        await table.DeleteEntityAsync("partition", "row", ETag.All);
+
+        var (seconds, tags) = Assert.Single(durations);
+        Assert.InRange(seconds, 0, 30);
+        Assert.Equal(204, tags[StorageMetrics.StatusCodeTag]);
+        Assert.Equal("DELETE", tags[StorageMetrics.OperationTag]);
+        Assert.Equal(SiloSetup.GrainStateTable, tags[StorageMetrics.TableTag]);
+    }
+
+    [Fact]
+    public async Task Call_ThatGetsNoAnswer_IsOneDurationTaggedWithTheErrorType()
+    {
+        using var services = new ServiceCollection().AddMetrics().AddSingleton<StorageMetrics>().BuildServiceProvider();
+        var table = ClientAnsweredBy(services.GetRequiredService<StorageMetrics>(), new RefusingHandler()).GetTableClient(SiloSetup.GrainStateTable);
+        var durations = new List<(double Seconds, Dictionary<string, object?> Tags)>();
+        using var listener = DurationListener(services, durations);
+
+        var thrown = await Assert.ThrowsAnyAsync<Exception>(() => table.GetEntityAsync<TableEntity>("partition", "row"));
+
+        var (_, tags) = Assert.Single(durations);
+        Assert.False(tags.ContainsKey(StorageMetrics.StatusCodeTag));
+        Assert.Equal(thrown.GetType().FullName, tags[StorageMetrics.ErrorTypeTag]);
+    }
+
+    [Fact]
     public void Meter_OfEachHost_IsItsOwnNamedRecentsStorage()
     {
         using var first = new ServiceCollection().AddMetrics().AddSingleton<StorageMetrics>().BuildServiceProvider();
@@ -72,8 +105,26 @@ public sealed class StorageMetricsTests
         Assert.Contains(meters, meter => ReferenceEquals(meter.Scope, second.GetRequiredService<IMeterFactory>()));
     }
 
+    private static MeterListener DurationListener(IServiceProvider services, List<(double Seconds, Dictionary<string, object?> Tags)> durations)
+    {
+        var meters = services.GetRequiredService<IMeterFactory>();
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listening) =>
+            {
+                if (ReferenceEquals(instrument.Meter.Scope, meters) && instrument.Name == StorageMetrics.DurationInstrument)
+                {
+                    listening.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) => durations.Add((value, new Dictionary<string, object?>(tags.ToArray()))));
+        listener.Start();
+        return listener;
+    }
+
     /// <summary>A Table service client with the silo's options whose requests <paramref name="answers"/> answers.</summary>
-    private static TableServiceClient ClientAnsweredBy(StorageMetrics metrics, ScriptedAnswers answers)
+    private static TableServiceClient ClientAnsweredBy(StorageMetrics metrics, HttpMessageHandler answers)
     {
         var options = SiloSetup.StorageClientOptions(metrics);
         options.Transport = new HttpClientTransport(new HttpClient(answers));
@@ -92,5 +143,12 @@ public sealed class StorageMetricsTests
             var index = Interlocked.Increment(ref sent) - 1;
             return Task.FromResult(new HttpResponseMessage(statuses[Math.Min(index, statuses.Length - 1)]) { Content = new ByteArrayContent([]) });
         }
+    }
+
+    /// <summary>Every request fails before an answer, as a refused connection does.</summary>
+    private sealed class RefusingHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("Connection refused (test)");
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Recents.Api.Errors;
+using Recents.Api.Management;
 using Recents.Api.Proxy;
 using Recents.Api.RateLimiting;
 using Recents.Hosting;
@@ -104,6 +105,31 @@ public sealed class ApiSettingsTests
         Assert.Equal(expected, options.ForwardedHeaders);
         Assert.Empty(options.KnownProxies);
         Assert.Empty(options.KnownIPNetworks);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("65536")]
+    public void Management_PortOutOfRange_IsRefusedAtStartNamingIt(string port)
+    {
+        var services = Services(new() { ["Management:Port"] = port }).AddManagement();
+
+        var refusal = Assert.Throws<OptionsValidationException>(() => ValidateAtStart(services));
+
+        Assert.Contains(nameof(ManagementOptions.Port), refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("9464", 9464)]
+    public void Management_PortUnsetOrValid_IsAcceptedAsGiven(string? port, int? expected)
+    {
+        var services = Services(port is null ? [] : new() { ["Management:Port"] = port }).AddManagement();
+
+        ValidateAtStart(services);
+        var options = services.BuildServiceProvider().GetRequiredService<IOptions<ManagementOptions>>().Value;
+
+        Assert.Equal(expected, options.Port);
     }
 
     private static Dictionary<string, string?> StandardTier() => new()
