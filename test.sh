@@ -62,7 +62,7 @@ done
 
 if [ -s "$RECENTS_DRILL_REPORT" ]; then
   echo
-  echo "Failure drill figures:"
+  echo "Figures of the failure drills and the Prometheus scrape:"
   cat "$RECENTS_DRILL_REPORT"
   echo
 fi
