@@ -41,6 +41,8 @@ trap 'exit 143' TERM
 
 $fast || ensure_azurite || summary_on_failure "Azurite install"
 $fast || ensure_bentley_client || summary_on_failure "install of Bentley's iModels client"
+# Optional: without prometheus the Prometheus scrape test skips and says how to install it.
+$fast || ensure_prometheus || true
 for target in "${targets[@]}"; do
   dotnet build "$target" -nologo -v quiet -clp:ErrorsOnly -clp:NoSummary || summary_on_failure "build of $target"
 done
@@ -60,7 +62,7 @@ done
 
 if [ -s "$RECENTS_DRILL_REPORT" ]; then
   echo
-  echo "Failure drill figures:"
+  echo "Figures of the failure drills and the Prometheus scrape:"
   cat "$RECENTS_DRILL_REPORT"
   echo
 fi

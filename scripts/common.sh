@@ -44,6 +44,33 @@ ensure_bentley_client() {
   fi
 }
 
+# Installs Debian's prometheus package when no `prometheus` is on PATH; only the Prometheus scrape test needs it.
+# Quiet; false (without stopping the caller) when it cannot install. The package would start a prometheus daemon
+# on port 9090: a policy-rc.d that forbids starting services stays in place for the install when none exists, and
+# the service is stopped afterwards in case a policy-rc.d already there allowed it.
+ensure_prometheus() {
+  command -v prometheus >/dev/null 2>&1 && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 \
+      || { echo "Cannot install prometheus (not root, no sudo); the Prometheus scrape test will be skipped." >&2; return 1; }
+    sudo="sudo -n"
+  fi
+  echo "Installing prometheus (Debian package) ..."
+  local policy=/usr/sbin/policy-rc.d placed_policy=false status=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null && $sudo chmod 755 "$policy" && placed_policy=true
+  fi
+  { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus; } \
+    >/dev/null 2>&1 || status=1
+  if $placed_policy; then $sudo rm -f "$policy"; fi
+  if [ "$status" -eq 0 ] && command -v service >/dev/null 2>&1; then $sudo service prometheus stop >/dev/null 2>&1 || true; fi
+  if [ "$status" -ne 0 ] || ! command -v prometheus >/dev/null 2>&1; then
+    echo "Could not install prometheus; the Prometheus scrape test will be skipped." >&2
+    return 1
+  fi
+}
+
 # azurite_connection_string PORT: the emulator's well-known account, on the given table port.
 azurite_connection_string() {
   echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$1/devstoreaccount1;"

@@ -60,7 +60,9 @@ public sealed class RunScript : IAsyncDisposable
         var first = await Task.WhenAny(script.ready.Task, exited, Task.Delay(StartTimeout));
         if (first != script.ready.Task)
         {
-            throw new InvalidOperationException($"run.sh did not become ready:\n{script.Output}");
+            var output = script.Output;
+            await script.DisposeAsync();
+            throw new InvalidOperationException($"run.sh did not become ready:\n{output}");
         }
 
         return script;

@@ -8,15 +8,20 @@ namespace Recents.Integration.Tests.Drills;
 /// </summary>
 internal static class DrillReport
 {
-    public static void Write(ITestOutputHelper output, string drill, string figures)
+    public static void Write(ITestOutputHelper output, string drill, string figures) => Append(output, $"- **{drill}**: {figures}");
+
+    /// <summary>A titled list: one item, with <paramref name="lines"/> nested under it, so that later items stay apart.</summary>
+    public static void Write(ITestOutputHelper output, string title, IEnumerable<string> lines) =>
+        Append(output, string.Join(Environment.NewLine, lines.Select(line => $"  - {line}").Prepend($"- **{title}**:")));
+
+    private static void Append(ITestOutputHelper output, string text)
     {
-        var line = $"- **{drill}**: {figures}";
-        output.WriteLine(line);
+        output.WriteLine(text);
         if (Environment.GetEnvironmentVariable("RECENTS_DRILL_REPORT") is { Length: > 0 } path)
         {
             lock (typeof(DrillReport))
             {
-                File.AppendAllText(path, line + Environment.NewLine);
+                File.AppendAllText(path, text + Environment.NewLine);
             }
         }
     }

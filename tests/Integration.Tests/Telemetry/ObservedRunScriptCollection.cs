@@ -1,0 +1,4 @@
+namespace Recents.Integration.Tests.Telemetry;
+
+[CollectionDefinition(ObservedRunScript.Collection)]
+public sealed class ObservedRunScriptCollection : ICollectionFixture<ObservedRunScript>;
