@@ -32,7 +32,7 @@ public static class OrleansClientSetup
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
             client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
             client.AddActivityPropagation();
-            // Served on the management port (docs/observability.md#dashboard); its live log view is hidden: logs have their pipeline.
+            // Served on the management port (docs/observability.md#dashboard); its live log stream is off: logs have their pipeline.
             client.AddDashboard(dashboard => dashboard.HideTrace = true);
         });
         return builder;

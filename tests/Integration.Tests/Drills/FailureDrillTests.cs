@@ -156,6 +156,7 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
     private async Task<LoadFigures> FinishAsync(
         AddLoad load, Uri listApi, string drill, Func<IReadOnlyList<Attempt>, string> drillFigures, bool allowConnectionFailures = false)
     {
+        await load.UntilEveryUserHasAnAddAsync(TimeSpan.FromSeconds(30));
         var duration = await load.StopAsync();
         var attempts = load.Attempts;
         var figures = LoadFigures.From(attempts, load.Adds, duration);
