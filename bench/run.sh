@@ -74,15 +74,18 @@ start_process() {
 
 # start_cluster NAME STORAGE_KIND: a silo and the API in front of it; sets api_url and silo_pid.
 start_cluster() {
-  local name=$1 kind=$2 silo_port gateway_port api_port
-  { read -r silo_port; read -r gateway_port; read -r api_port; } < <(free_ports 3)
+  local name=$1 kind=$2 silo_port gateway_port silo_metrics_port api_port management_port
+  { read -r silo_port; read -r gateway_port; read -r silo_metrics_port; read -r api_port; read -r management_port; } \
+    < <(free_ports 5)
+  # Telemetry as in production: both scrape endpoints served (OTLP stays off: no collector here).
   start_process "$name-silo" src/Silo Recents.Silo.dll DOTNET_ENVIRONMENT=Production Cluster__ClusterId="$name" \
-    Silo__SiloPort="$silo_port" Silo__GatewayPort="$gateway_port" GrainState__Kind="$kind" \
+    Silo__SiloPort="$silo_port" Silo__GatewayPort="$gateway_port" Silo__MetricsPort="$silo_metrics_port" GrainState__Kind="$kind" \
     GrainCollection__CollectionAge=00:01:00 GrainCollection__CollectionQuantum=00:00:10
   silo_pid=$last_pid
   wait_for_port "$gateway_port" 120 "$silo_pid" || { tail -20 "$work/$name-silo.log" >&2; exit 1; }
   api_url="http://127.0.0.1:$api_port"
-  start_process "$name-api" src/Api Recents.Api.dll ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$api_url" \
+  start_process "$name-api" src/Api Recents.Api.dll ASPNETCORE_ENVIRONMENT=Production \
+    ASPNETCORE_URLS="$api_url;http://127.0.0.1:$management_port" Management__Port="$management_port" \
     Cluster__ClusterId="$name" Directory__SeedFile="$work/seed.json" Benchmark__CeilingEndpoint=true \
     Logging__LogLevel__Microsoft.AspNetCore.HttpLogging=Warning \
     RateLimits__Tiers__bench__RequestsPerMinute=1000000000 RateLimits__Tiers__bench__RequestsPerHour=1000000000 \
