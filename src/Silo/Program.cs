@@ -1,14 +1,9 @@
 using System.Runtime.InteropServices;
 using Recents.Silo;
+using Recents.Silo.Logging;
 
 var builder = Host.CreateApplicationBuilder(args);
-builder.Logging.AddSimpleConsole(options =>
-{
-    options.SingleLine = true;
-    options.IncludeScopes = true;
-    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-    options.UseUtcTimestamp = true;
-});
+builder.AddSiloLogging();
 builder.AddRecentsSilo();
 
 // Only noted here; the host's own handlers still stop the silo on these signals.

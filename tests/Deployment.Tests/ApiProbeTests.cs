@@ -28,11 +28,12 @@ public sealed class ApiProbeTests
     }
 
     [Fact]
-    public void ProbePorts_AreTheApiPort()
+    public void ProbePorts_AreThePublicPort()
     {
         var container = Manifests.Api.OnlyContainer();
 
-        Assert.All(HttpProbes(), probe => Assert.Equal(ApiPort.Listening, container.Resolve(probe.HttpGet.Port)));
+        // The health routes answer 404 on the management port.
+        Assert.All(HttpProbes(), probe => Assert.Equal(ApiPorts.InPod.Public, container.Resolve(probe.HttpGet.Port)));
     }
 
     private static IEnumerable<k8s.Models.V1Probe> HttpProbes()

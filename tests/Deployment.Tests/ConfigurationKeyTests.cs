@@ -28,9 +28,16 @@ public sealed class ConfigurationKeyTests
     [InlineData(ServiceProcess.Silo, "Membership__ProbeTimeouts", "00:00:05")]
     [InlineData(ServiceProcess.Silo, "Membership__ProbeTimeout", "5 seconds")]
     [InlineData(ServiceProcess.Silo, "ASPNETCORE_ENVIRONMENT", "Production")]
+    [InlineData(ServiceProcess.Silo, "Silo__MetricPort", "9464")]
+    [InlineData(ServiceProcess.Silo, "Management__Port", "8081")]
+    [InlineData(ServiceProcess.Silo, "Logging__Console__FormatterOptions__IncludeScope", "true")]
+    [InlineData(ServiceProcess.Silo, "Logging__Console__IncludeScopes__Enabled", "true")]
     [InlineData(ServiceProcess.Api, "Silo__GatewayPort", "30000")]
     [InlineData(ServiceProcess.Api, "Authentication__Schemes__Bearer__Audiences__0", "itwin-platform")]
     [InlineData(ServiceProcess.Api, "ForwardedHeaders__Enable", "true")]
+    [InlineData(ServiceProcess.Api, "Management__Port", "management")]
+    [InlineData(ServiceProcess.Api, "Management__MetricsPort", "8081")]
+    [InlineData(ServiceProcess.Api, "Logging__Console__Formatter", "json")]
     public void KeyCheck_KeysTheProcessWouldIgnoreOrReject_AreRefused(ServiceProcess process, string name, string value) =>
         Assert.NotNull(ConfigurationKeys.Problem(process, new EnvironmentVariable(name, value, "test")));
 }

@@ -13,17 +13,25 @@ public sealed class DockerfilePortTests
         .Order();
 
     [Fact]
-    public void SiloImage_Exposes_TheSiloAndGatewayPorts()
+    public void SiloImage_Exposes_TheSiloGatewayAndMetricsPorts()
     {
         var endpoints = ServiceProcess.Silo.ImageConfiguration().GetSection(SiloEndpointOptions.SectionName).Get<SiloEndpointOptions>() ?? new();
 
-        Assert.Equal(new[] { endpoints.SiloPort, endpoints.GatewayPort }.Order(), Exposed("silo"));
+        Assert.True(endpoints.MetricsPort > 0, "The silo image serves no /metrics (Silo__MetricsPort)");
+        Assert.Equal(new[] { endpoints.SiloPort, endpoints.GatewayPort, endpoints.MetricsPort }.Order(), Exposed("silo"));
     }
 
     [Fact]
-    public void ApiImage_Exposes_ThePortItListensOnAndThePodDeclares()
+    public void ApiImage_Exposes_ThePortsItListensOnAndThePodDeclares()
     {
-        Assert.Equal([ApiPort.Listening], Exposed("api"));
-        Assert.Equal([ApiPort.Listening], Manifests.Api.OnlyContainer().Ports.Select(port => port.ContainerPort));
+        Assert.Equal(ApiPorts.InImage.Listening.Order(), Exposed("api"));
+        Assert.Equal(ApiPorts.InPod.Listening.Order(), Manifests.Api.OnlyContainer().Ports.Select(port => port.ContainerPort).Order());
+    }
+
+    [Fact]
+    public void ApiImage_ManagementPort_IsThePodsManagementPort()
+    {
+        Assert.NotNull(ApiPorts.InImage.Management);
+        Assert.Equal(ApiPorts.InImage.Management, ApiPorts.InPod.Management);
     }
 }

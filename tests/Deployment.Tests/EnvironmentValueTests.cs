@@ -1,15 +1,10 @@
-using System.Text.RegularExpressions;
 using Recents.Deployment.Tests.Infrastructure;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Recents.Deployment.Tests;
 
-/// <summary>
-/// An env value must be a YAML string: the API server refuses <c>value: 11111</c> or <c>value: true</c>
-/// (the client models would quietly turn them into strings, so this is checked on the YAML itself).
-/// </summary>
-public sealed partial class EnvironmentValueTests
+/// <summary>An env value must be a YAML string: the API server refuses <c>value: 11111</c> or <c>value: true</c>.</summary>
+public sealed class EnvironmentValueTests
 {
     [Fact]
     public void EnvValues_EveryOne_IsAString()
@@ -17,7 +12,7 @@ public sealed partial class EnvironmentValueTests
         var unquoted = Manifests.ObjectFiles
             .SelectMany(file => Manifests.Documents(file).SelectMany(document => EnvValues(document.RootNode))
                 .Select(value => (file, value)))
-            .Where(pair => pair.value.Style is ScalarStyle.Plain or ScalarStyle.Any && NotAString().IsMatch(pair.value.Value ?? ""))
+            .Where(pair => YamlStrings.IsNotAString(pair.value))
             .Select(pair => $"{pair.file} line {pair.value.Start.Line}: {pair.value.Value}")
             .ToList();
 
@@ -40,8 +35,4 @@ public sealed partial class EnvironmentValueTests
         YamlSequenceNode sequence => sequence.Children.SelectMany(EnvValues),
         _ => [],
     };
-
-    /// <summary>Plain scalars YAML (1.1, as Kubernetes reads it) takes for a number, a boolean or null.</summary>
-    [GeneratedRegex(@"^([-+]?[0-9][0-9_]*(\.[0-9]*)?([eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|(?i:true|false|yes|no|y|n|on|off|null)|~|)$")]
-    private static partial Regex NotAString();
 }

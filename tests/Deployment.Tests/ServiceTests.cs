@@ -3,17 +3,28 @@ using Recents.Deployment.Tests.Infrastructure;
 
 namespace Recents.Deployment.Tests;
 
-/// <summary>The API Service sends traffic to the API pods, on the port they listen on.</summary>
+/// <summary>The API Service sends traffic to the API pods, on their public port and never on their management port.</summary>
 public sealed class ServiceTests
 {
     private static V1Service Service => Manifests.Applied.OfType<V1Service>().Single();
 
     [Fact]
-    public void TargetPort_IsTheApiContainerPort()
+    public void TargetPort_IsTheApisPublicPort()
     {
         var container = Manifests.Api.OnlyContainer();
 
-        Assert.All(Service.Spec.Ports, port => Assert.Equal(ApiPort.Listening, container.Resolve(port.TargetPort)));
+        Assert.All(Service.Spec.Ports, port => Assert.Equal(ApiPorts.InPod.Public, container.Resolve(port.TargetPort)));
+    }
+
+    [Fact]
+    public void TargetPorts_NoneOfThem_IsTheManagementPort()
+    {
+        var container = Manifests.Api.OnlyContainer();
+        var management = ApiPorts.InPod.Management;
+
+        Assert.NotNull(management);
+        Assert.NotEmpty(Service.Spec.Ports);
+        Assert.All(Service.Spec.Ports, port => Assert.NotEqual(management, container.Resolve(port.TargetPort)));
     }
 
     [Fact]

@@ -1,22 +1,34 @@
 using Microsoft.Extensions.Configuration;
 using Recents.Deployment.Tests.Infrastructure;
 using Recents.Silo;
+using Recents.Silo.Telemetry;
 
 namespace Recents.Deployment.Tests;
 
-/// <summary>The silo pod opens the ports the silo is configured to listen on, and advertises its pod IP.</summary>
+/// <summary>The silo pod opens the ports the silo is configured to listen on (its /metrics too), and advertises its pod IP.</summary>
 public sealed class SiloPortTests
 {
     private static SiloEndpointOptions Endpoints =>
         ServiceProcess.Silo.Configuration().GetSection(SiloEndpointOptions.SectionName).Get<SiloEndpointOptions>() ?? new();
 
     [Fact]
-    public void ContainerPorts_AreTheSiloAndGatewayPorts()
+    public void ContainerPorts_AreTheSiloGatewayAndMetricsPorts()
     {
         var ports = Manifests.Silo.OnlyContainer().Ports.Select(port => port.ContainerPort).Order();
 
-        Assert.Equal(new[] { Endpoints.SiloPort, Endpoints.GatewayPort }.Order(), ports);
+        Assert.Equal(new[] { Endpoints.SiloPort, Endpoints.GatewayPort, Endpoints.MetricsPort }.Order(), ports);
     }
+
+    [Fact]
+    public void MetricsPort_DiffersFromTheSiloAndGatewayPorts()
+    {
+        Assert.True(Endpoints.MetricsPort > 0, "The silo pod serves no /metrics (Silo__MetricsPort)");
+        Assert.DoesNotContain(Endpoints.MetricsPort, new[] { Endpoints.SiloPort, Endpoints.GatewayPort });
+    }
+
+    [Fact]
+    public void MetricsListener_InThePod_ListensOnEveryAddress() =>
+        Assert.Equal("*", SiloTelemetrySetup.ScrapeHost(Endpoints));
 
     [Fact]
     public void Probes_ConnectToTheGatewayPort()

@@ -32,8 +32,20 @@ public static class SiloTelemetrySetup
 
     private static void Listen(PrometheusHttpListenerOptions listener, SiloEndpointOptions endpoints)
     {
-        listener.Host = ScrapeHost(endpoints);
         listener.Port = endpoints.MetricsPort;
         listener.ScrapeEndpointPath = ScrapePath;
+        if (!endpoints.ListenOnAnyHostAddress)
+        {
+            listener.Host = endpoints.AdvertisedIPAddress;
+            return;
+        }
+
+        // The exporter makes its prefix from Host with UriBuilder, which refuses the wildcard host; so its prefix is
+        // replaced, as the exporter's README shows. The wildcard also accepts any Host header (the pod IP, say).
+        listener.ConfigureHttpListener = (_, http) =>
+        {
+            http.Prefixes.Clear();
+            http.Prefixes.Add($"http://{ScrapeHost(endpoints)}:{endpoints.MetricsPort}{ScrapePath}/");
+        };
     }
 }

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Console;
 using Orleans.Configuration;
 using Recents.Api.Admin;
 using Recents.Api.Benchmark;
 using Recents.Api.Errors;
+using Recents.Api.Management;
 using Recents.Api.Proxy;
 using Recents.Api.RateLimiting;
 using Recents.Hosting;
@@ -27,14 +29,22 @@ internal static class ConfigurationKeys
         "ValidateIssuer", "ValidIssuer", "ValidIssuers", "ValidateAudience", "ValidAudience", "ValidAudiences",
     };
 
+    /// <summary>The console logger's section, which both hosts bind (the formatter's name, among others).</summary>
+    public const string ConsoleSection = "Logging:Console";
+
+    /// <summary>The settings of the console logger's formatter: only those every formatter has are accepted.</summary>
+    public const string ConsoleFormatterSection = "Logging:Console:FormatterOptions";
+
     /// <summary>
     /// Sections the process binds to an options class (<c>AddOptions&lt;T&gt;().BindConfiguration(section)</c>): a key below
-    /// them must be a property of the class, with a value of its type.
+    /// them must be a property of the class, with a value of its type. A key belongs to the longest section it is below.
     /// </summary>
     public static IReadOnlyDictionary<string, Type> OptionsSections(ServiceProcess process) => process switch
     {
         ServiceProcess.Silo => new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
         {
+            [ConsoleSection] = typeof(ConsoleLoggerOptions),
+            [ConsoleFormatterSection] = typeof(ConsoleFormatterOptions),
             [ClusterConnectionOptions.SectionName] = typeof(ClusterConnectionOptions),
             [SiloEndpointOptions.SectionName] = typeof(SiloEndpointOptions),
             [SiloSetup.MembershipSection] = typeof(ClusterMembershipOptions),
@@ -43,7 +53,10 @@ internal static class ConfigurationKeys
         },
         _ => new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
         {
+            [ConsoleSection] = typeof(ConsoleLoggerOptions),
+            [ConsoleFormatterSection] = typeof(ConsoleFormatterOptions),
             [ClusterConnectionOptions.SectionName] = typeof(ClusterConnectionOptions),
+            [ManagementOptions.SectionName] = typeof(ManagementOptions),
             [RateLimitOptions.SectionName] = typeof(RateLimitOptions),
             [UnavailabilityOptions.SectionName] = typeof(UnavailabilityOptions),
             [ProxyHeadersOptions.SectionName] = typeof(ProxyHeadersOptions),
@@ -89,7 +102,10 @@ internal static class ConfigurationKeys
         }
 
         var key = variable.Name.Replace("__", ":", StringComparison.Ordinal);
-        var section = OptionsSections(process).FirstOrDefault(pair => key.StartsWith(pair.Key + ":", StringComparison.OrdinalIgnoreCase));
+        var section = OptionsSections(process)
+            .Where(pair => key.StartsWith(pair.Key + ":", StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(pair => pair.Key.Length)
+            .FirstOrDefault();
         if (section.Value is not null)
         {
             return BindingProblem(key, variable, section.Key, section.Value);
