@@ -5,6 +5,7 @@ namespace Recents.Api.Admin;
 /// <summary>
 /// Keeps user ids out of the request log line: a path under <c>/admin/users</c> names a user, so the line carries
 /// <c>/admin/users/{userId}/data</c> (or <c>/admin/users/{userId}</c> for any other path there) instead of the path.
+/// The request's span records the same in its <c>url.path</c> (<see cref="Telemetry.ApiTelemetrySetup"/>).
 /// </summary>
 /// <remarks>
 /// The logging middleware runs before routing, so the path is matched here rather than by endpoint metadata; every
@@ -16,14 +17,22 @@ public sealed class UserPathLogRedaction : IHttpLoggingInterceptor
 
     public const string RedactedPath = UserDataEndpoints.UsersPath + "/{userId}";
 
+    /// <summary>The path to record in place of <paramref name="path"/>, or null when it names no user.</summary>
+    public static string? RedactedPathOf(PathString path)
+    {
+        if (!path.StartsWithSegments(UserDataEndpoints.UsersPath, StringComparison.OrdinalIgnoreCase, out var rest))
+        {
+            return null;
+        }
+
+        return rest.Value is { } value && value.EndsWith("/data", StringComparison.OrdinalIgnoreCase) ? RedactedDataPath : RedactedPath;
+    }
+
     public ValueTask OnRequestAsync(HttpLoggingInterceptorContext logContext)
     {
-        var path = logContext.HttpContext.Request.Path;
-        if (path.StartsWithSegments(UserDataEndpoints.UsersPath, StringComparison.OrdinalIgnoreCase, out var rest)
-            && logContext.TryDisable(HttpLoggingFields.RequestPath))
+        if (RedactedPathOf(logContext.HttpContext.Request.Path) is { } redacted && logContext.TryDisable(HttpLoggingFields.RequestPath))
         {
-            var isData = rest.Value is { } value && value.EndsWith("/data", StringComparison.OrdinalIgnoreCase);
-            logContext.AddParameter(nameof(HttpRequest.Path), isData ? RedactedDataPath : RedactedPath);
+            logContext.AddParameter(nameof(HttpRequest.Path), redacted);
         }
 
         return ValueTask.CompletedTask;
