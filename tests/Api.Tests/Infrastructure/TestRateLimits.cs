@@ -1,3 +1,5 @@
+using Recents.Api.RateLimiting;
+
 namespace Recents.Api.Tests.Infrastructure;
 
 /// <summary>
@@ -37,7 +39,7 @@ public static class TestRateLimits
         [$"RateLimits:Clients:{HourExhaustedClient}"] = "tiny-hour",
         [$"RateLimits:Clients:{TwoProcessesClient}"] = "shared",
         [$"RateLimits:Clients:{AzpClient}"] = "tiny-minute",
-        [$"RateLimits:Clients:{SubjectClient}"] = "tiny-minute",
+        [$"RateLimits:Clients:{ClientApplication.OfSubject(SubjectClient)}"] = "tiny-minute",
         [$"RateLimits:Clients:{FavoritesClient}"] = "tiny-minute",
     };
 }

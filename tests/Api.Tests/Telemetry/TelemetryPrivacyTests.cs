@@ -11,18 +11,11 @@ namespace Recents.Api.Tests.Telemetry;
 /// </summary>
 public sealed class TelemetryPrivacyTests(TracedApiFixture traced) : IClassFixture<TracedApiFixture>
 {
-    /// <summary>
-    /// A user's token names the client application it was issued to. Without <c>client_id</c> or <c>azp</c>, the
-    /// <c>sub</c> is taken for the client (docs/api.md#rate-limits) and is then the key of its rate-limit grain, which
-    /// the spans of that grain's calls record (<c>orleans.rpc.target_id</c>).
-    /// </summary>
-    private const string ClientApplication = "telemetry-tests-app";
-
     [Fact]
     public async Task NoSpanMetricOrLog_CarriesTheTokenOrTheRawUserId()
     {
         var userId = $"sub-{Guid.NewGuid():N}";
-        var token = traced.Service.Tokens.Create(new TokenSpec(userId) { ClientId = ClientApplication });
+        var token = traced.Service.Tokens.Create(new TokenSpec(userId));
         var user = new RecentsUser(traced.Api, userId, token);
         var directory = await traced.NewDirectory().WithViewer(userId).SaveAsync();
         var iModelId = await directory.AddIModelAsync();

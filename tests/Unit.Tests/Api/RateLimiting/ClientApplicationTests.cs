@@ -3,7 +3,7 @@ using Recents.Api.RateLimiting;
 
 namespace Recents.Unit.Tests.Api.RateLimiting;
 
-/// <summary>Budgets belong to the client application: <c>client_id</c>, else <c>azp</c>, else <c>sub</c> (docs/api.md#rate-limits).</summary>
+/// <summary>Budgets belong to the client application: <c>client_id</c>, else <c>azp</c>, else the hashed <c>sub</c> (docs/api.md#rate-limits).</summary>
 public sealed class ClientApplicationTests
 {
     [Fact]
@@ -19,9 +19,14 @@ public sealed class ClientApplicationTests
     }
 
     [Fact]
-    public void IdOf_TokenWithOnlyASubject_IsTheSubject()
+    public void IdOf_TokenWithOnlyASubject_IsTheSubjectsHashNotTheSubject()
     {
-        Assert.Equal("user", ClientApplication.IdOf(User(("sub", "user"))));
+        var id = ClientApplication.IdOf(User(("sub", "alice@example.com")));
+
+        Assert.Equal(ClientApplication.OfSubject("alice@example.com"), id);
+        Assert.StartsWith(ClientApplication.SubjectPrefix, id, StringComparison.Ordinal);
+        Assert.DoesNotContain("alice", id, StringComparison.Ordinal);
+        Assert.NotEqual(ClientApplication.OfSubject("bob@example.com"), id);
     }
 
     [Fact]
