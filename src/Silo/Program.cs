@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
+using Recents.Hosting.Logging;
 using Recents.Silo;
-using Recents.Silo.Logging;
 
 var builder = Host.CreateApplicationBuilder(args);
-builder.AddSiloLogging();
+builder.Logging.AddRecentsConsole();
 builder.AddRecentsSilo();
 
 // Only noted here; the host's own handlers still stop the silo on these signals.

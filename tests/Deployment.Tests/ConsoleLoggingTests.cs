@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Recents.Api.Logging;
 using Recents.Deployment.Tests.Infrastructure;
-using Recents.Silo.Logging;
+using Recents.Hosting.Logging;
 
 namespace Recents.Deployment.Tests;
 
@@ -58,7 +58,7 @@ public sealed class ConsoleLoggingTests
         var silo = Host.CreateApplicationBuilder();
         silo.Configuration.Sources.Clear();
         silo.Configuration.AddConfiguration(configuration);
-        silo.AddSiloLogging();
+        silo.Logging.AddRecentsConsole();
         return silo.Build();
     }
 
