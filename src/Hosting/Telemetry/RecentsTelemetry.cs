@@ -20,4 +20,12 @@ public static class RecentsTelemetry
 
     /// <summary>Orleans' meter: grain calls, activations, messaging, membership.</summary>
     public const string OrleansMeter = "Microsoft.Orleans";
+
+    /// <summary>
+    /// Orleans instruments recorded for every message (a grain call is two or more): not collected, because they cost
+    /// more CPU per request than they tell an operator that <c>orleans-app-requests-latency</c> and the grain and
+    /// activation counts do not (docs/performance.md#telemetry).
+    /// </summary>
+    public static readonly string[] OrleansPerMessageInstruments =
+        ["orleans-messaging-*", "orleans-gateway-sent", "orleans-gateway-received", "orleans-directory-lookups-*"];
 }

@@ -40,9 +40,14 @@ public static class TelemetrySetup
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithMetrics(metrics => metrics
-                .AddRuntimeInstrumentation()
-                .AddMeter(RecentsTelemetry.OrleansMeter, RecentsTelemetry.NamePattern))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddRuntimeInstrumentation().AddMeter(RecentsTelemetry.OrleansMeter, RecentsTelemetry.NamePattern);
+                foreach (var instrument in RecentsTelemetry.OrleansPerMessageInstruments)
+                {
+                    metrics.AddView(instrument, MetricStreamConfiguration.Drop);
+                }
+            })
             .WithTracing(tracing => tracing
                 .SetSampler(new ParentBasedSampler(new RequestRootedSampler(sampleRatio)))
                 .AddSource(RecentsTelemetry.OrleansSources)
