@@ -26,9 +26,9 @@ configuration=Release
 
 require_tools dotnet node npm curl setsid
 if ! command -v wrk >/dev/null 2>&1; then
-  echo "Installing wrk ..."
-  sudo_if_needed=""; [ "$(id -u)" -ne 0 ] && sudo_if_needed=sudo
-  $sudo_if_needed apt-get update -qq && $sudo_if_needed apt-get install -y -qq wrk >/dev/null
+  echo "The benchmark needs wrk (an HTTP load generator), which is not installed. On Debian or Ubuntu:" >&2
+  echo "  sudo apt-get update && sudo apt-get install wrk" >&2
+  exit 1
 fi
 ensure_azurite
 

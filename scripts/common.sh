@@ -106,7 +106,8 @@ wait_for_http() {
   local url=$1 deadline=$((SECONDS + $2)); shift 2
   while [ $SECONDS -lt $deadline ]; do
     for pid in "$@"; do kill -0 "$pid" 2>/dev/null || return 1; done
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ]; then return 0; fi
+    # Each try is bounded: a server that accepts the connection but never answers must not stall the wait.
+    if [ "$(curl -s --max-time 2 -o /dev/null -w '%{http_code}' "$url")" = 200 ]; then return 0; fi
     sleep 0.5
   done
   return 1

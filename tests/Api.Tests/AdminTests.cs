@@ -228,6 +228,10 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     [InlineData("state", "broken")]
     [InlineData("state", null)]
     [InlineData("createdDateTime", "yesterday")]
+    [InlineData("createdDateTime", "01/02/2020")]
+    [InlineData("createdDateTime", "2024-01-01")]
+    [InlineData("createdDateTime", "Mon, 01 Jan 2024 00:00:00 GMT")]
+    [InlineData("createdDateTime", "2024-01-01 12:00:00Z")]
     [InlineData("createdDateTime", null)]
     [InlineData("dataCenterLocation", null)]
     public async Task IModel_WithABadField_Is422NamingIt(string field, string? value)
@@ -238,6 +242,21 @@ public sealed class AdminTests(RecentsApiFixture fixture)
         var error = await PutExpectingInvalidBodyAsync(AdminApi.IModels, body.ToJsonString());
 
         ApiAssert.HasDetailNaming(error, field);
+    }
+
+    [Theory]
+    [InlineData("2024-01-01T12:30Z", "2024-01-01T12:30:00Z")]
+    [InlineData("2024-01-01T12:30:15", "2024-01-01T12:30:15Z")]
+    [InlineData("2024-02-29T12:00:00.5+02:00", "2024-02-29T10:00:00.5Z")]
+    public async Task IModel_WithAnIso8601CreatedDateTime_IsStoredInUtc(string sent, string stored)
+    {
+        var id = Guid.NewGuid();
+        var body = new IModelSpec { CreatedDateTime = sent }.ToJson(Guid.NewGuid());
+
+        await admin.StoreAsync(AdminApi.IModels, id, body);
+        using var read = await admin.GetAsync(AdminApi.IModels, id);
+
+        Assert.Equal(stored, JsonNode.Parse(await read.Content.ReadAsStringAsync())!["createdDateTime"]!.GetValue<string>());
     }
 
     [Fact]

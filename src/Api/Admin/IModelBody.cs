@@ -91,13 +91,21 @@ public sealed record IModelBody(
         return IModelState.NotInitialized;
     }
 
+    /// <summary>
+    /// ISO-8601 extended date and time, to the minute, second or fraction of a second, with <c>Z</c>, an offset, or
+    /// nothing (then UTC). Dates alone, other separators and other calendars (<c>01/02/2020</c>) are refused.
+    /// </summary>
+    private static readonly string[] Iso8601DateTimes =
+        ["yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
+
     private DateTimeOffset ParseCreatedDateTime(BodyErrors errors)
     {
         if (CreatedDateTime is null)
         {
             errors.Missing("createdDateTime");
         }
-        else if (DateTimeOffset.TryParse(CreatedDateTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created))
+        else if (DateTimeOffset.TryParseExact(
+            CreatedDateTime, Iso8601DateTimes, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created))
         {
             return created.ToUniversalTime();
         }
