@@ -19,7 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddRecentsLogging();
 builder.AddApiTelemetry();
-builder.WebHost.ConfigureKestrel(kestrel => RequestSizeLimits.ApplyTo(kestrel.Limits));
+builder.WebHost.ConfigureKestrel(KestrelSettings.Apply);
 builder.AddRecentsClusterClient();
 builder.Services.AddBearerAuthentication();
 builder.Services.AddErrorEnvelope();
