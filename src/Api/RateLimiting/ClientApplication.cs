@@ -1,7 +1,5 @@
-using System.Buffers.Text;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
+using Recents.Gatekeeper;
 
 namespace Recents.Api.RateLimiting;
 
@@ -18,9 +16,8 @@ public static class ClientApplication
         user.FindFirstValue("client_id") ?? user.FindFirstValue("azp") ?? (user.FindFirstValue("sub") is { } sub ? OfSubject(sub) : null);
 
     /// <summary>
-    /// The client id of a token that names no client: <c>user-</c> and the SHA-256 of its <c>sub</c> in base64url. The
-    /// client id keys the rate-limit grain and tags the refusal metric and log, which must not name a user.
+    /// The client id of a token that names no client: <c>user-</c> and the <see cref="UserIds.Pseudonym"/> of its
+    /// <c>sub</c>. The client id keys the rate-limit grain and tags the refusal metric and log, which must not name a user.
     /// </summary>
-    public static string OfSubject(string sub) =>
-        SubjectPrefix + Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(sub)));
+    public static string OfSubject(string sub) => SubjectPrefix + UserIds.Pseudonym(sub);
 }

@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Recents.Gatekeeper;
@@ -11,6 +13,12 @@ namespace Recents.Gatekeeper;
 public static class UserIds
 {
     public const int MaxLength = 128;
+
+    /// <summary>
+    /// The SHA-256 of the id's UTF-8 bytes in base64url: 43 characters that stand for the user wherever the id itself must
+    /// not appear (storage keys, grain keys, metric attributes), distinct in practice.
+    /// </summary>
+    public static string Pseudonym(string userId) => Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(userId)));
 
     /// <summary>
     /// 1..128 printable characters (Unicode scalar values, so an emoji counts once): no control, format (invisible),

@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
 using Recents.Gatekeeper;
 
 namespace Recents.Grains.RecentIModels;
@@ -8,8 +5,8 @@ namespace Recents.Grains.RecentIModels;
 /// <summary>
 /// Turns a user id into a grain key. User ids are opaque strings, and Azure Table keys silently rewrite
 /// <c>/ \ # ?</c> (two users could share a list) and reject long keys (a 128-character id of multi-byte characters is
-/// too long once encoded). The SHA-256 of the UTF-8 bytes, in base64url, is 43 safe characters for every user id,
-/// distinct in practice, and keeps user ids out of table keys.
+/// too long once encoded). The user's <see cref="UserIds.Pseudonym"/> is 43 safe characters for every user id, distinct
+/// in practice, and keeps user ids out of table keys.
 /// </summary>
 public static class UserKey
 {
@@ -20,6 +17,6 @@ public static class UserKey
             throw new ArgumentException("Not a valid user id.", nameof(userId));
         }
 
-        return Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(userId)));
+        return UserIds.Pseudonym(userId);
     }
 }

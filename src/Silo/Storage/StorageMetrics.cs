@@ -91,47 +91,54 @@ public sealed class StorageMetrics
 
     private sealed class TimingPolicy(Histogram<double> durations) : HttpPipelinePolicy
     {
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-            Timed(message, () =>
-            {
-                ProcessNext(message, pipeline);
-                return ValueTask.CompletedTask;
-            }).AsTask().GetAwaiter().GetResult();
-
-        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-            Timed(message, () => ProcessNextAsync(message, pipeline));
-
-        private async ValueTask Timed(HttpMessage message, Func<ValueTask> send)
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
-            if (!durations.Enabled)
-            {
-                await send();
-                return;
-            }
-
             var started = Stopwatch.GetTimestamp();
-            string? failure = null;
             try
             {
-                await send();
+                ProcessNext(message, pipeline);
             }
             catch (Exception exception)
             {
-                failure = exception.GetType().FullName;
+                Record(message, started, exception);
                 throw;
             }
-            finally
+
+            Record(message, started, failure: null);
+        }
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
             {
-                var request = message.Request;
-                var outcome = failure is null
-                    ? new KeyValuePair<string, object?>(StatusCodeTag, message.HasResponse ? message.Response.Status : null)
-                    : new KeyValuePair<string, object?>(ErrorTypeTag, failure);
-                durations.Record(
-                    Stopwatch.GetElapsedTime(started).TotalSeconds,
-                    new KeyValuePair<string, object?>(OperationTag, request.Method.Method),
-                    new KeyValuePair<string, object?>(TableTag, TableOf(request.Uri.Path)),
-                    outcome);
+                await ProcessNextAsync(message, pipeline);
             }
+            catch (Exception exception)
+            {
+                Record(message, started, exception);
+                throw;
+            }
+
+            Record(message, started, failure: null);
+        }
+
+        private void Record(HttpMessage message, long started, Exception? failure)
+        {
+            if (!durations.Enabled)
+            {
+                return;
+            }
+
+            var request = message.Request;
+            var outcome = failure is null
+                ? new KeyValuePair<string, object?>(StatusCodeTag, message.HasResponse ? message.Response.Status : null)
+                : new KeyValuePair<string, object?>(ErrorTypeTag, failure.GetType().FullName);
+            durations.Record(
+                Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>(OperationTag, request.Method.Method),
+                new KeyValuePair<string, object?>(TableTag, TableOf(request.Uri.Path)),
+                outcome);
         }
     }
 }
