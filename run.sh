@@ -3,9 +3,8 @@
 #   RECENTS_PORT      API port (default 5080)
 #   RECENTS_SILOS     how many silo processes form the cluster (default 1)
 #   RECENTS_DATA_DIR  where Azurite keeps its data and the processes their logs (default .data)
-# Every other port is picked free. Ctrl-C (or SIGTERM) stops everything this script started.
-# The children run in their own sessions (setsid) so that Ctrl-C reaches only this script, which then
-# stops them in order: API, silos (they hand over their grains and leave the membership table), storage last.
+# Every other port is picked free. A process that dies is restarted (scripts/local-stack.sh supervises them).
+# Ctrl-C (or SIGTERM) stops everything this script started: API, silos, storage last.
 set -euo pipefail
 cd "$(dirname "$0")"
 repo=$PWD
@@ -30,16 +29,11 @@ fi
 
 require_tools dotnet node npm curl setsid
 
-azurite_pid=""
-silo_pids=()
-api_pid=""
-on_started() { azurite_pid=$1; }
+source scripts/local-stack.sh
 cleanup() {
   trap - EXIT INT TERM
   echo "Stopping ..."
-  [ -n "$api_pid" ] && stop_pids "$api_pid"
-  [ ${#silo_pids[@]} -gt 0 ] && stop_pids "${silo_pids[@]}"
-  [ -n "$azurite_pid" ] && stop_azurite "$azurite_pid"
+  stop_stack
   echo "Stopped."
 }
 trap cleanup EXIT
@@ -64,41 +58,29 @@ for project in src/Api/Api.csproj src/Silo/Silo.csproj; do
 done
 
 storage_port=$(free_port)
-start_azurite "$data_dir/azurite" "$storage_port" "$data_dir/logs/azurite.log"
+start_azurite_process
 export Cluster__StorageConnectionString
 Cluster__StorageConnectionString=$(azurite_connection_string "$storage_port")
 export Cluster__ClusterId=recents-local
 
-# start_silo N SILO_PORT GATEWAY_PORT METRICS_PORT: one silo process, in its output folder (its content root, where its
-# appsettings.json is), logging to silo-N.log.
-start_silo() {
-  (cd "src/Silo/bin/$configuration/net10.0" && Silo__SiloPort=$2 Silo__GatewayPort=$3 Silo__MetricsPort=$4 \
-    DOTNET_ENVIRONMENT=Development exec setsid dotnet Recents.Silo.dll) >"$data_dir/logs/silo-$1.log" 2>&1 &
-  silo_pids+=($!)
-}
-
-# Three free ports per silo: silo-to-silo, gateway and metrics. The silos join one another through the membership table.
+# Three ports per silo (silo-to-silo, gateway, metrics), chosen together so that they all differ.
 mapfile -t silo_ports < <(free_ports $((3 * silo_count)))
-gateways=()
-silo_metrics=()
+for ((n = 1; n <= silo_count; n++)); do start_silo "$n" "${silo_ports[@]:3 * n - 3:3}"; done
 for ((n = 1; n <= silo_count; n++)); do
-  start_silo "$n" "${silo_ports[3 * n - 3]}" "${silo_ports[3 * n - 2]}" "${silo_ports[3 * n - 1]}"
-  gateways+=("${silo_ports[3 * n - 2]}")
-  silo_metrics+=("http://127.0.0.1:${silo_ports[3 * n - 1]}/metrics")
-done
-for ((n = 1; n <= silo_count; n++)); do
-  wait_for_port "${gateways[n - 1]}" 120 "${silo_pids[n - 1]}" \
-    || { echo "Silo $n did not start; see $data_dir/logs/silo-$n.log" >&2; exit 1; }
+  wait_for_port "${gateway_of[$n]}" 120 "${pid_of[silo-$n]}" || { echo "Silo $n did not start; see ${log_of[silo-$n]}" >&2; exit 1; }
 done
 
-# The management port (metrics, dashboard) is a second address of the API, which serves only those on it.
 management_port=$(free_port)
-(cd "src/Api/bin/$configuration/net10.0" && ASPNETCORE_ENVIRONMENT=Development \
-  ASPNETCORE_URLS="http://127.0.0.1:$api_port;http://127.0.0.1:$management_port" Management__Port=$management_port \
-  Directory__SeedFile="$repo/demo/seed.json" exec setsid dotnet Recents.Api.dll) >"$data_dir/logs/api.log" 2>&1 &
-api_pid=$!
-wait_for_http "http://127.0.0.1:$api_port/health/ready" 120 "$api_pid" "${silo_pids[@]}" \
-  || { echo "The API did not become ready; see $data_dir/logs/api.log" >&2; exit 1; }
+start_api
+wait_for_http "http://127.0.0.1:$api_port/health/ready" 120 "${pid_of[@]}" \
+  || { echo "The API did not become ready; see ${log_of[api]}" >&2; exit 1; }
+
+gateways=() silo_metrics=() silo_pids=()
+for ((n = 1; n <= silo_count; n++)); do
+  gateways+=("${gateway_of[$n]}")
+  silo_metrics+=("${metrics_of[$n]}")
+  silo_pids+=("${pid_of[silo-$n]}")
+done
 
 cat <<INFO
 
@@ -106,6 +88,7 @@ Recents is running.
   API         http://127.0.0.1:$api_port   (silo gateways ${gateways[*]}, Azurite table $storage_port)
   Reference   http://127.0.0.1:$api_port/scalar/v1   (OpenAPI: /openapi/v1.json)
   Data, logs  $data_dir
+  Processes   API pid ${pid_of[api]}, silo pids ${silo_pids[*]}, Azurite pid ${pid_of[azurite]}   (one that dies is restarted)
   Dashboard   http://127.0.0.1:$management_port/dashboard   (Orleans dashboard, management port)
   Metrics     http://127.0.0.1:$management_port/metrics   (API)   ${silo_metrics[*]}   (silos)
   OTLP        ${OTEL_EXPORTER_OTLP_ENDPOINT:-off (set OTEL_EXPORTER_OTLP_ENDPOINT to export traces, metrics and logs)}
@@ -123,9 +106,7 @@ Try:
   curl -i -X PUT -H "Authorization: Bearer $token" http://127.0.0.1:$api_port/imodels/favorites/1e0de100-0000-4000-8000-000000000001
   curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$api_port/imodels/favorites?iTwinId=5a1ce3f0-0000-4000-8000-000000000001&\$top=10"
 
-Press Ctrl-C to stop.
+Press Ctrl-C to stop. A process that dies is restarted (a silo on fresh ports); its death and return show below.
 INFO
 
-wait -n "$azurite_pid" "${silo_pids[@]}" "$api_pid" || true
-echo "A process exited unexpectedly; see $data_dir/logs." >&2
-exit 1
+supervise

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 using Recents.Integration.Tests.Processes;
 
 namespace Recents.Integration.Tests;
@@ -38,7 +39,8 @@ public sealed class RunScript : IAsyncDisposable
         }
     }
 
-    public static async Task<RunScript> StartAsync(string dataDirectory, int silos = 1)
+    /// <summary>Starts run.sh; <paramref name="environment"/> adds variables that it and the processes it starts inherit.</summary>
+    public static async Task<RunScript> StartAsync(string dataDirectory, int silos = 1, IReadOnlyDictionary<string, string>? environment = null)
     {
         var apiPort = LocalPorts.Free(1)[0];
         var startInfo = new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "run.sh")])
@@ -50,6 +52,11 @@ public sealed class RunScript : IAsyncDisposable
         startInfo.Environment["RECENTS_PORT"] = apiPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         startInfo.Environment["RECENTS_DATA_DIR"] = dataDirectory;
         startInfo.Environment["RECENTS_SILOS"] = silos.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
         var script = new RunScript(Process.Start(startInfo)!, apiPort);
         script.process.OutputDataReceived += (_, e) => script.OnLine(e.Data);
         script.process.ErrorDataReceived += (_, e) => script.OnLine(e.Data);
@@ -66,6 +73,27 @@ public sealed class RunScript : IAsyncDisposable
         }
 
         return script;
+    }
+
+    /// <summary>The first line of the output, from the start, that matches <paramref name="pattern"/>; fails after <paramref name="timeout"/>.</summary>
+    public async Task<Match> WaitForLineAsync(Regex pattern, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var line = Output.Split('\n').Select(text => pattern.Match(text)).FirstOrDefault(match => match.Success);
+            if (line is not null)
+            {
+                return line;
+            }
+
+            if (DateTime.UtcNow > deadline || process.HasExited)
+            {
+                throw new TimeoutException($"run.sh printed no line matching {pattern} within {timeout}:\n{Output}");
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>Sends SIGTERM, as a supervisor or Ctrl-C would, and waits for the script to finish.</summary>

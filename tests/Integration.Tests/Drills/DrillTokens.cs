@@ -21,6 +21,18 @@ internal sealed class DrillTokens
         ["Authentication__Schemes__Bearer__SigningKeys__0__Value"] = Convert.ToBase64String(signingKey),
     };
 
+    /// <summary>
+    /// Settings that make an API trust these tokens besides the issuers it already trusts (./run.sh's development tokens):
+    /// configuration merges list entries by index, so these take an index no other source uses.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AdditionalIssuerEnvironment => new Dictionary<string, string>
+    {
+        ["Authentication__Schemes__Bearer__ValidIssuers__90"] = Issuer,
+        ["Authentication__Schemes__Bearer__ValidAudiences__90"] = Audience,
+        ["Authentication__Schemes__Bearer__SigningKeys__90__Issuer"] = Issuer,
+        ["Authentication__Schemes__Bearer__SigningKeys__90__Value"] = Convert.ToBase64String(signingKey),
+    };
+
     public string For(string userId, string scope = "itwin-platform") => handler.CreateToken(new SecurityTokenDescriptor
     {
         Issuer = Issuer,

@@ -8,15 +8,13 @@ namespace Recents.Integration.Tests.Processes;
 /// </summary>
 internal sealed class AzuriteStorage : IAsyncDisposable
 {
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly string workDirectory;
     private readonly int port = LocalPorts.Free(1)[0];
     private ChildProcess? process;
 
     private AzuriteStorage(string workDirectory) => this.workDirectory = workDirectory;
 
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+    public string ConnectionString => AzuriteConnection.For(port);
 
     public static async Task<AzuriteStorage> StartAsync(string workDirectory)
     {
