@@ -24,6 +24,7 @@ builder.AddRecentsClusterClient();
 builder.Services.AddBearerAuthentication();
 builder.Services.AddErrorEnvelope();
 builder.Services.AddProxyHeaders();
+builder.Services.AddPublicOrigin();
 builder.Services.AddRecentsHealthChecks();
 builder.Services.AddManagement();
 builder.Services.AddRecentsOpenApi();

@@ -7,6 +7,7 @@ using Recents.Api.ContentNegotiation;
 using Recents.Api.Errors;
 using Recents.Api.IModelLists;
 using Recents.Api.OpenApi;
+using Recents.Api.Proxy;
 using Recents.Gatekeeper;
 using Recents.PlatformDirectory;
 
@@ -74,7 +75,8 @@ public static class FavoriteIModelsEndpoints
             : ErrorResult.NotFound(ApiErrors.IModelNotFound);
 
     private static async Task<Results<JsonHttpResult<FavoriteIModelsPage>, ErrorResult>> ListAsync(
-        HttpContext httpContext, ClaimsPrincipal user, IFavoritesGatekeeperGrain favorites, ContinuationTokens tokens)
+        HttpContext httpContext, ClaimsPrincipal user, IFavoritesGatekeeperGrain favorites, ContinuationTokens tokens,
+        PublicOrigin origin)
     {
         var query = ListFavoritesQuery.Parse(httpContext.Request.Query, out var errors);
         if (query is null)
@@ -95,8 +97,8 @@ public static class FavoriteIModelsEndpoints
         }
 
         var (page, links) = query.PagesBySkip
-            ? PageBySkip(httpContext.Request, query, listed)
-            : await PageByTokenAsync(httpContext.Request, query, listed, after, tokens, userId);
+            ? PageBySkip(origin, httpContext.Request, query, listed)
+            : await PageByTokenAsync(origin, httpContext.Request, query, listed, after, tokens, userId);
         IReadOnlyList<object> items = PreferHeader.WantsRepresentation(httpContext.Request)
             ? page.Select(IModelRepresentation.From).ToList()
             : page.Select(IModelSummary.From).ToList();
@@ -105,12 +107,12 @@ public static class FavoriteIModelsEndpoints
     }
 
     private static (IReadOnlyList<ViewableIModel> Page, PageLinks Links) PageBySkip(
-        HttpRequest request, ListFavoritesQuery query, IReadOnlyList<ListedFavorite> listed)
+        PublicOrigin origin, HttpRequest request, ListFavoritesQuery query, IReadOnlyList<ListedFavorite> listed)
     {
         IReadOnlyList<ViewableIModel> iModels = [.. listed.Select(favorite => favorite.IModel)];
         var ordered = query.OrderBy?.Apply(iModels) ?? iModels;
         var skip = query.Skip ?? 0;
-        return ([.. ordered.Skip(skip).Take(query.Top)], PageLinks.For(request, skip, query.Top, ordered.Count));
+        return ([.. ordered.Skip(skip).Take(query.Top)], PageLinks.For(origin, request, skip, query.Top, ordered.Count));
     }
 
     /// <summary>
@@ -118,7 +120,7 @@ public static class FavoriteIModelsEndpoints
     /// links sees every favorite that existed throughout it exactly once, whatever was added or removed meanwhile.
     /// </summary>
     private static async Task<(IReadOnlyList<ViewableIModel> Page, PageLinks Links)> PageByTokenAsync(
-        HttpRequest request, ListFavoritesQuery query, IReadOnlyList<ListedFavorite> listed, long? after,
+        PublicOrigin origin, HttpRequest request, ListFavoritesQuery query, IReadOnlyList<ListedFavorite> listed, long? after,
         ContinuationTokens tokens, string userId)
     {
         var remaining = listed.Where(favorite => after is null || favorite.Position < after).ToList();
@@ -126,6 +128,6 @@ public static class FavoriteIModelsEndpoints
         var nextToken = remaining.Count > page.Count
             ? await tokens.IssueAsync(userId, query.ITwinId, page[^1].Position)
             : null;
-        return ([.. page.Select(favorite => favorite.IModel)], PageLinks.ForContinuation(request, nextToken));
+        return ([.. page.Select(favorite => favorite.IModel)], PageLinks.ForContinuation(origin, request, nextToken));
     }
 }

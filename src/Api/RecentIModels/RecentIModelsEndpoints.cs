@@ -7,6 +7,7 @@ using Recents.Api.ContentNegotiation;
 using Recents.Api.Errors;
 using Recents.Api.IModelLists;
 using Recents.Api.OpenApi;
+using Recents.Api.Proxy;
 using Recents.Api.RateLimiting;
 using Recents.Api.RequestLimits;
 using Recents.Gatekeeper;
@@ -64,7 +65,7 @@ public static class RecentIModelsEndpoints
             : ErrorResult.NotFound(ApiErrors.IModelNotFound);
 
     private static async Task<Results<JsonHttpResult<RecentIModelsPage>, ErrorResult>> ListAsync(
-        HttpContext httpContext, ClaimsPrincipal user, IRecentsGatekeeperGrain recents)
+        HttpContext httpContext, ClaimsPrincipal user, IRecentsGatekeeperGrain recents, PublicOrigin origin)
     {
         var query = ListRecentsQuery.Parse(httpContext.Request.Query, out var errors);
         if (query is null)
@@ -82,7 +83,7 @@ public static class RecentIModelsEndpoints
         IReadOnlyList<object> items = PreferHeader.WantsRepresentation(httpContext.Request)
             ? page.Select(IModelRepresentation.From).ToList()
             : page.Select(IModelSummary.From).ToList();
-        var links = PageLinks.For(httpContext.Request, query.Skip, query.Top, ordered.Count);
+        var links = PageLinks.For(origin, httpContext.Request, query.Skip, query.Top, ordered.Count);
         return TypedResults.Json(
             new RecentIModelsPage(items, links), contentType: AcceptHeaderFilter.NegotiatedMediaType(httpContext));
     }

@@ -60,6 +60,7 @@ internal static class ConfigurationKeys
             [RateLimitOptions.SectionName] = typeof(RateLimitOptions),
             [UnavailabilityOptions.SectionName] = typeof(UnavailabilityOptions),
             [ProxyHeadersOptions.SectionName] = typeof(ProxyHeadersOptions),
+            [LinksOptions.SectionName] = typeof(LinksOptions),
             [SeedFileOptions.SectionName] = typeof(SeedFileOptions),
             [BenchmarkOptions.SectionName] = typeof(BenchmarkOptions),
         },

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
@@ -95,16 +96,117 @@ public sealed class ApiSettingsTests
     [Theory]
     [InlineData(null, ForwardedHeaders.None)]
     [InlineData("false", ForwardedHeaders.None)]
-    [InlineData("true", ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost)]
+    [InlineData("true", ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost)]
     public void ProxyHeaders_Enabled_DecidesWhichForwardedHeadersAreProcessed(string? enabled, ForwardedHeaders expected)
     {
-        var services = Services(enabled is null ? [] : new() { ["ForwardedHeaders:Enabled"] = enabled }).AddProxyHeaders();
+        var settings = new Dictionary<string, string?> { ["ForwardedHeaders:KnownProxies:0"] = "10.1.2.3" };
+        if (enabled is not null)
+        {
+            settings["ForwardedHeaders:Enabled"] = enabled;
+        }
 
+        var services = Services(settings).AddProxyHeaders();
+
+        ValidateAtStart(services);
+        var options = services.BuildServiceProvider().GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
+        Assert.Equal(expected, options.ForwardedHeaders);
+    }
+
+    [Fact]
+    public void ProxyHeaders_KnownProxiesAndNetworks_AreTheOnlyOnesTheMiddlewareTrusts()
+    {
+        var services = Services(new()
+        {
+            ["ForwardedHeaders:Enabled"] = "true",
+            ["ForwardedHeaders:KnownProxies:0"] = "10.1.2.3",
+            ["ForwardedHeaders:KnownProxies:1"] = "fd00::7",
+            ["ForwardedHeaders:KnownNetworks:0"] = "10.244.0.0/16",
+            ["ForwardedHeaders:KnownNetworks:1"] = "fd00:1::/64",
+        }).AddProxyHeaders();
+
+        ValidateAtStart(services);
         var options = services.BuildServiceProvider().GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
 
-        Assert.Equal(expected, options.ForwardedHeaders);
-        Assert.Empty(options.KnownProxies);
-        Assert.Empty(options.KnownIPNetworks);
+        // Not loopback, which the middleware trusts by default.
+        Assert.Equal([IPAddress.Parse("10.1.2.3"), IPAddress.Parse("fd00::7")], options.KnownProxies);
+        Assert.Equal([System.Net.IPNetwork.Parse("10.244.0.0/16"), System.Net.IPNetwork.Parse("fd00:1::/64")], options.KnownIPNetworks);
+        Assert.Equal(1, options.ForwardLimit);
+    }
+
+    [Fact]
+    public void ProxyHeaders_EnabledWithoutAnyProxy_IsRefusedAtStartNamingBothLists()
+    {
+        var services = Services(new() { ["ForwardedHeaders:Enabled"] = "true" }).AddProxyHeaders();
+
+        var refusal = Assert.Throws<OptionsValidationException>(() => ValidateAtStart(services));
+
+        Assert.Contains("ForwardedHeaders:KnownProxies", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("ForwardedHeaders:KnownNetworks", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProxyHeaders_DisabledWithoutAnyProxy_IsAccepted()
+    {
+        var services = Services(new() { ["ForwardedHeaders:Enabled"] = "false" }).AddProxyHeaders();
+
+        ValidateAtStart(services);
+    }
+
+    [Theory]
+    [InlineData("KnownProxies", "")]
+    [InlineData("KnownProxies", "proxy.internal")]
+    [InlineData("KnownProxies", "10")]
+    [InlineData("KnownProxies", "010.0.0.1")]
+    [InlineData("KnownProxies", "10.0.0.256")]
+    [InlineData("KnownProxies", "10.0.0.0/8")]
+    [InlineData("KnownNetworks", "10.0.0.0")]
+    [InlineData("KnownNetworks", "10.0.0.0/33")]
+    [InlineData("KnownNetworks", "10.0.0.1/8")]
+    [InlineData("KnownNetworks", "10/8")]
+    [InlineData("KnownNetworks", "fd00::/129")]
+    [InlineData("KnownNetworks", "any")]
+    public void ProxyHeaders_AddressOrNetworkThatDoesNotParse_IsRefusedAtStartNamingTheSettingAndValue(string list, string value)
+    {
+        var services = Services(new()
+        {
+            ["ForwardedHeaders:Enabled"] = "true",
+            [$"ForwardedHeaders:{list}:0"] = list == "KnownProxies" ? "10.1.2.3" : "10.244.0.0/16",
+            [$"ForwardedHeaders:{list}:1"] = value,
+        }).AddProxyHeaders();
+
+        var refusal = Assert.Throws<OptionsValidationException>(() => ValidateAtStart(services));
+
+        Assert.Contains($"ForwardedHeaders:{list}:1: '{value}'", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("https://recents.example.com")]
+    [InlineData("http://localhost:5080/recents/")]
+    public void Links_PublicBaseUrlUnsetOrAbsoluteHttp_IsAccepted(string? url)
+    {
+        var services = Services(url is null ? [] : new() { ["Links:PublicBaseUrl"] = url }).AddPublicOrigin();
+
+        ValidateAtStart(services);
+    }
+
+    [Theory]
+    [InlineData("recents.example.com")]
+    [InlineData("/recents")]
+    [InlineData("ftp://recents.example.com")]
+    [InlineData("https://user:secret@recents.example.com")]
+    [InlineData("https://recents.example.com/?tenant=a")]
+    [InlineData("https://recents.example.com/?")]
+    [InlineData("https://recents.example.com/#top")]
+    [InlineData("https://")]
+    public void Links_PublicBaseUrlNotAnAbsoluteHttpUrl_IsRefusedAtStartNamingTheSetting(string url)
+    {
+        var services = Services(new() { ["Links:PublicBaseUrl"] = url }).AddPublicOrigin();
+
+        var refusal = Assert.Throws<OptionsValidationException>(() => ValidateAtStart(services));
+
+        Assert.Contains($"Links:PublicBaseUrl: '{url}'", refusal.Message, StringComparison.Ordinal);
     }
 
     [Theory]
