@@ -26,7 +26,7 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
         await cluster.StopSiloAsync(1, Signals.Kill);
         await Task.Delay(TimeSpan.FromSeconds(25));
 
-        var figures = await FinishAsync(load, deployment.Api, "Silo crash (SIGKILL 1 of 3 silos)", attempts => Invariant(
+        var figures = await DrillCheck.FinishAsync(output, world, load, deployment.Api, "Silo crash (SIGKILL 1 of 3 silos)", attempts => Invariant(
             $"failover {LoadFigures.DisruptionAfter(attempts, killedAt).TotalSeconds:F1} s after the kill"));
         Assert.Equal(0, figures.ConnectionRefused + figures.ConnectionBroken);
     }
@@ -47,7 +47,7 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
             await Task.Delay(Settle);
         }
 
-        var figures = await FinishAsync(load, deployment.Api, "Rolling restart (SIGTERM and restart each of 3 silos)", _ => Invariant(
+        var figures = await DrillCheck.FinishAsync(output, world, load, deployment.Api, "Rolling restart (SIGTERM and restart each of 3 silos)", _ => Invariant(
             $"graceful stops took {string.Join(", ", stopTimes.Select(time => $"{time.TotalSeconds:F1} s"))}"));
         Assert.Equal(0, figures.ConnectionRefused + figures.ConnectionBroken);
     }
@@ -72,7 +72,7 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
         var readyAgainAfter = await WaitUntilReadyAsync(readiness, load, TimeSpan.FromSeconds(60)) - restartedAt;
         await Task.Delay(TimeSpan.FromSeconds(15));
 
-        var figures = await FinishAsync(load, deployment.Api, "Storage outage (Azurite stopped for 10 s)", attempts => Invariant(
+        var figures = await DrillCheck.FinishAsync(output, world, load, deployment.Api, "Storage outage (Azurite stopped for 10 s)", attempts => Invariant(
             $"outage {(restartedAt - stoppedAt).TotalSeconds:F1} s; ready answered 503 {readyDuringOutage.Count(status => status == HttpStatusCode.ServiceUnavailable)} of {readyDuringOutage.Count} times during it and 200 again {readyAgainAfter.TotalSeconds:F1} s after storage returned; last failed add ended {LoadFigures.DisruptionAfter(attempts, restartedAt).TotalSeconds:F1} s after storage returned"));
         Assert.Contains(HttpStatusCode.ServiceUnavailable, readyDuringOutage);
         Assert.DoesNotContain(readyDuringOutage, status => status is not (HttpStatusCode.ServiceUnavailable or HttpStatusCode.OK));
@@ -96,7 +96,7 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
         await Task.Delay(Settle);
 
         var brokenByTermination = 0;
-        var figures = await FinishAsync(load, deployment.Api, "API restart (SIGTERM then SIGKILL, each restarted)", attempts =>
+        var figures = await DrillCheck.FinishAsync(output, world, load, deployment.Api, "API restart (SIGTERM then SIGKILL, each restarted)", attempts =>
         {
             brokenByTermination = attempts.Count(attempt =>
                 attempt.Result == AttemptResult.ConnectionBroken && attempt.StartedAt >= terminatedAt && attempt.StartedAt < killedAt);
@@ -130,7 +130,7 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
         await reader.StartAsync(seedDirectory: false);
         await using (load)
         {
-            figures = await FinishAsync(load, reader.ApiAddresses[0], "Two writers (two clusters on one storage)", _ => "lists read through a fresh third cluster");
+            figures = await DrillCheck.FinishAsync(output, world, load, reader.ApiAddresses[0], "Two writers (two clusters on one storage)", _ => "lists read through a fresh third cluster");
         }
 
         Assert.True(figures.Unavailable > 0, "no write conflict was seen: the two writers never collided");
@@ -147,30 +147,6 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
         }
 
         Directory.Delete(work, recursive: true);
-    }
-
-    /// <summary>
-    /// Stops the load, checks every user's list through <paramref name="listApi"/>, reports the figures, and asserts
-    /// what every drill promises: no acknowledged add lost, no 500, no hang, load over 1,000 users.
-    /// </summary>
-    private async Task<LoadFigures> FinishAsync(
-        AddLoad load, Uri listApi, string drill, Func<IReadOnlyList<Attempt>, string> drillFigures, bool allowConnectionFailures = false)
-    {
-        await load.UntilEveryUserHasAnAddAsync(TimeSpan.FromSeconds(30));
-        var duration = await load.StopAsync();
-        var attempts = load.Attempts;
-        var figures = LoadFigures.From(attempts, load.Adds, duration);
-        var check = await ListCheck.RunAsync(world, load.Adds, listApi);
-        DrillReport.Write(output, drill, Invariant(
-            $"{figures}; {drillFigures(attempts)}; {check.UsersChecked} lists checked, {check.Mismatches.Count} differ from the acknowledged adds"));
-
-        Assert.True(figures.Unexpected == 0 && (allowConnectionFailures || figures.ConnectionBroken == 0),
-            string.Join('\n', figures.UnexpectedSamples));
-        Assert.True(check.Mismatches.Count == 0, string.Join('\n', check.Mismatches.Take(5)));
-        Assert.Equal(0, figures.TimedOut);
-        Assert.Equal(0, load.Adds.UncertainUsers);
-        Assert.True(figures.UsersWithAdds >= DrillWorld.UserCount, $"only {figures.UsersWithAdds} users got adds");
-        return figures;
     }
 
     private static async Task<HttpStatusCode> ReadinessAsync(HttpClient http, CancellationToken cancellation = default)
