@@ -13,13 +13,13 @@ namespace Recents.Integration.Tests.Drills;
 public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
-    private readonly string work = Directory.CreateTempSubdirectory("recents-drill-").FullName;
+    private readonly DrillDirectory work = new(output);
     private readonly DrillWorld world = new();
 
     [Fact]
     public async Task SiloCrash_UnderLoad_LosesNoAcknowledgedAddAndFailoverAnswers503WithRetryAfter()
     {
-        await using var deployment = await LoadedDeployment.StartAsync("drill-crash", world, work);
+        await using var deployment = await LoadedDeployment.StartAsync("drill-crash", world, work.Path);
         var (cluster, load) = (deployment.Cluster, deployment.Load);
 
         var killedAt = load.Now;
@@ -34,7 +34,7 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task RollingRestart_OfEverySilo_LosesNoAcknowledgedAdd()
     {
-        await using var deployment = await LoadedDeployment.StartAsync("drill-rolling", world, work);
+        await using var deployment = await LoadedDeployment.StartAsync("drill-rolling", world, work.Path);
         var (cluster, load) = (deployment.Cluster, deployment.Load);
 
         var stopTimes = new List<TimeSpan>();
@@ -55,7 +55,7 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task StorageOutage_Of10Seconds_Answers503ThenRecoversWithoutARestartAndLosesNothing()
     {
-        await using var deployment = await LoadedDeployment.StartAsync("drill-storage", world, work);
+        await using var deployment = await LoadedDeployment.StartAsync("drill-storage", world, work.Path);
         var load = deployment.Load;
         using var readiness = new HttpClient { BaseAddress = deployment.Api, Timeout = TimeSpan.FromSeconds(10) };
 
@@ -83,7 +83,7 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task ApiRestarts_GracefulAndKilled_LoseNoAcknowledgedAdd()
     {
-        await using var deployment = await LoadedDeployment.StartAsync("drill-api", world, work);
+        await using var deployment = await LoadedDeployment.StartAsync("drill-api", world, work.Path);
         var (cluster, load) = (deployment.Cluster, deployment.Load);
 
         var terminatedAt = load.Now;
@@ -110,13 +110,13 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task TwoClusters_WritingTheSameUsers_LoseNoAcknowledgedAdd()
     {
-        await using var storage = await AzuriteStorage.StartAsync(work);
+        await using var storage = await AzuriteStorage.StartAsync(work.Path);
         AddLoad load;
         LoadFigures figures;
         // Two clusters of one service on one storage: every user has an activation in each, both writing the same
         // rows. Only the ETag stands between them.
-        await using (var first = new ServiceCluster("drill-writer-a", storage, world, work, siloCount: 1, apiCount: 1))
-        await using (var second = new ServiceCluster("drill-writer-b", storage, world, work, siloCount: 1, apiCount: 1))
+        await using (var first = new ServiceCluster("drill-writer-a", storage, world, work.Path, siloCount: 1, apiCount: 1))
+        await using (var second = new ServiceCluster("drill-writer-b", storage, world, work.Path, siloCount: 1, apiCount: 1))
         {
             await first.StartAsync();
             await second.StartAsync(seedDirectory: false);
@@ -126,7 +126,7 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
         }
 
         // Their activations may hold stale lists in memory; what counts is what storage holds, read by a fresh cluster.
-        await using var reader = new ServiceCluster("drill-reader", storage, world, work, siloCount: 1, apiCount: 1);
+        await using var reader = new ServiceCluster("drill-reader", storage, world, work.Path, siloCount: 1, apiCount: 1);
         await reader.StartAsync(seedDirectory: false);
         await using (load)
         {
@@ -137,17 +137,7 @@ public sealed class FailureDrillTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, figures.ConnectionRefused + figures.ConnectionBroken);
     }
 
-    /// <summary>Deletes the drill's data and logs, unless <c>RECENTS_DRILL_KEEP</c> is set (to read the processes' logs).</summary>
-    public void Dispose()
-    {
-        if (Environment.GetEnvironmentVariable("RECENTS_DRILL_KEEP") is { Length: > 0 })
-        {
-            output.WriteLine($"Drill data and logs kept in {work}");
-            return;
-        }
-
-        Directory.Delete(work, recursive: true);
-    }
+    public void Dispose() => work.Dispose();
 
     private static async Task<HttpStatusCode> ReadinessAsync(HttpClient http, CancellationToken cancellation = default)
     {

@@ -34,6 +34,8 @@ internal sealed class ServiceCluster : IAsyncDisposable
         apis = new ChildProcess?[apiCount];
     }
 
+    public int SiloCount => silos.Length;
+
     public IReadOnlyList<Uri> ApiAddresses => apiPorts.Select(port => new Uri($"http://127.0.0.1:{port}")).ToArray();
 
     /// <summary>Every silo, then every API (the first one loads the drill's directory); returns once all APIs are ready.</summary>
