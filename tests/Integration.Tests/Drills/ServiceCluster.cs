@@ -1,11 +1,12 @@
 using System.Globalization;
+using System.Net;
 using Recents.Integration.Tests.Processes;
 
 namespace Recents.Integration.Tests.Drills;
 
 /// <summary>
 /// One Orleans cluster of real silo processes and the API processes in front of it, on a shared storage.
-/// Every process keeps its ports for life, so a restarted silo or API comes back where it was.
+/// Every process keeps its placement and ports for life, so a restarted silo or API comes back where it was.
 /// </summary>
 internal sealed class ServiceCluster : IAsyncDisposable
 {
@@ -20,8 +21,16 @@ internal sealed class ServiceCluster : IAsyncDisposable
     private readonly ChildProcess?[] silos;
     private readonly int[] apiPorts;
     private readonly ChildProcess?[] apis;
+    private readonly ProcessPlacement[] siloPlacements;
+    private readonly ProcessPlacement[] apiPlacements;
 
-    public ServiceCluster(string clusterId, AzuriteStorage storage, DrillWorld world, string workDirectory, int siloCount, int apiCount)
+    /// <summary>
+    /// Every process on loopback unless <paramref name="placeSilo"/> or <paramref name="placeApi"/> (given the process's
+    /// index) says otherwise.
+    /// </summary>
+    public ServiceCluster(
+        string clusterId, AzuriteStorage storage, DrillWorld world, string workDirectory, int siloCount, int apiCount,
+        Func<int, ProcessPlacement>? placeSilo = null, Func<int, ProcessPlacement>? placeApi = null)
     {
         this.clusterId = clusterId;
         this.storage = storage;
@@ -32,11 +41,14 @@ internal sealed class ServiceCluster : IAsyncDisposable
         apiPorts = ports[(2 * siloCount)..];
         silos = new ChildProcess?[siloCount];
         apis = new ChildProcess?[apiCount];
+        siloPlacements = Enumerable.Range(0, siloCount).Select(placeSilo ?? Loopback).ToArray();
+        apiPlacements = Enumerable.Range(0, apiCount).Select(placeApi ?? Loopback).ToArray();
     }
 
     public int SiloCount => silos.Length;
 
-    public IReadOnlyList<Uri> ApiAddresses => apiPorts.Select(port => new Uri($"http://127.0.0.1:{port}")).ToArray();
+    public IReadOnlyList<Uri> ApiAddresses =>
+        apiPorts.Zip(apiPlacements, (port, placement) => new Uri($"http://{placement.Address}:{port}")).ToArray();
 
     /// <summary>Every silo, then every API (the first one loads the drill's directory); returns once all APIs are ready.</summary>
     public async Task StartAsync(bool seedDirectory = true)
@@ -49,9 +61,11 @@ internal sealed class ServiceCluster : IAsyncDisposable
     public async Task StartSiloAsync(int index)
     {
         var (siloPort, gatewayPort) = siloPorts[index];
-        var environment = new Dictionary<string, string>(CommonEnvironment)
+        var placement = siloPlacements[index];
+        var environment = new Dictionary<string, string>(CommonEnvironment(placement))
         {
             ["DOTNET_ENVIRONMENT"] = "Production",
+            ["Silo__AdvertisedIPAddress"] = placement.Address.ToString(),
             ["Silo__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
             ["Silo__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
             // Fast failure detection for the drills: a silo that stops answering is declared dead after two
@@ -62,9 +76,9 @@ internal sealed class ServiceCluster : IAsyncDisposable
             ["Membership__NumMissedTableIAmAliveLimit"] = "2",
         };
         var silo = ChildProcess.Start($"{clusterId} silo {index + 1}", Repository.OutputOf("Silo"),
-            Path.Combine(workDirectory, $"{clusterId}-silo-{index + 1}.log"), environment, "dotnet", "Recents.Silo.dll");
+            Path.Combine(workDirectory, $"{clusterId}-silo-{index + 1}.log"), environment, [.. placement.Launcher, "dotnet", "Recents.Silo.dll"]);
         silos[index] = silo;
-        await LocalPorts.WaitUntilListeningAsync(gatewayPort, silo, StartTimeout);
+        await LocalPorts.WaitUntilListeningAsync(new IPEndPoint(placement.Address, gatewayPort), silo, StartTimeout);
     }
 
     public async Task StopSiloAsync(int index, int signal = Signals.Terminate)
@@ -79,7 +93,8 @@ internal sealed class ServiceCluster : IAsyncDisposable
 
     public async Task StartApiAsync(int index, bool seedDirectory = false)
     {
-        var environment = new Dictionary<string, string>(CommonEnvironment)
+        var placement = apiPlacements[index];
+        var environment = new Dictionary<string, string>(CommonEnvironment(placement))
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = ApiAddresses[index].ToString(),
@@ -99,7 +114,7 @@ internal sealed class ServiceCluster : IAsyncDisposable
         }
 
         var api = ChildProcess.Start($"{clusterId} API {index + 1}", Repository.OutputOf("Api"),
-            Path.Combine(workDirectory, $"{clusterId}-api-{index + 1}.log"), environment, "dotnet", "Recents.Api.dll");
+            Path.Combine(workDirectory, $"{clusterId}-api-{index + 1}.log"), environment, [.. placement.Launcher, "dotnet", "Recents.Api.dll"]);
         apis[index] = api;
         await WaitUntilReadyAsync(index, api);
     }
@@ -124,9 +139,11 @@ internal sealed class ServiceCluster : IAsyncDisposable
         await Task.WhenAll(Enumerable.Range(0, silos.Length).Select(index => StopSiloAsync(index)));
     }
 
-    private Dictionary<string, string> CommonEnvironment => new()
+    private ProcessPlacement Loopback(int index) => ProcessPlacement.Loopback(storage.ConnectionString);
+
+    private Dictionary<string, string> CommonEnvironment(ProcessPlacement placement) => new()
     {
-        ["Cluster__StorageConnectionString"] = storage.ConnectionString,
+        ["Cluster__StorageConnectionString"] = placement.StorageConnectionString,
         ["Cluster__ServiceId"] = ServiceId,
         ["Cluster__ClusterId"] = clusterId,
     };

@@ -20,12 +20,14 @@ internal static class LocalPorts
         }
     }
 
-    public static bool IsListening(int port)
+    public static bool IsListening(int port) => IsListening(new IPEndPoint(IPAddress.Loopback, port));
+
+    public static bool IsListening(IPEndPoint endPoint)
     {
         try
         {
             using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
+            client.Connect(endPoint);
             return true;
         }
         catch (SocketException)
@@ -34,16 +36,20 @@ internal static class LocalPorts
         }
     }
 
-    /// <summary>Waits until something listens on <paramref name="port"/>; fails early if <paramref name="owner"/> exits.</summary>
-    public static async Task WaitUntilListeningAsync(int port, ChildProcess owner, TimeSpan timeout)
+    /// <summary>Waits until something listens on <paramref name="port"/> of 127.0.0.1; fails early if <paramref name="owner"/> exits.</summary>
+    public static Task WaitUntilListeningAsync(int port, ChildProcess owner, TimeSpan timeout) =>
+        WaitUntilListeningAsync(new IPEndPoint(IPAddress.Loopback, port), owner, timeout);
+
+    /// <summary>Waits until something listens on <paramref name="endPoint"/>; fails early if <paramref name="owner"/> exits.</summary>
+    public static async Task WaitUntilListeningAsync(IPEndPoint endPoint, ChildProcess owner, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!IsListening(port))
+        while (!IsListening(endPoint))
         {
             if (owner.HasExited || DateTime.UtcNow > deadline)
             {
                 throw new InvalidOperationException(
-                    $"{owner.Name} is not listening on {port} ({(owner.HasExited ? "it exited" : "timed out")}):\n{owner.LogTail()}");
+                    $"{owner.Name} is not listening on {endPoint} ({(owner.HasExited ? "it exited" : "timed out")}):\n{owner.LogTail()}");
             }
 
             await Task.Delay(200);
