@@ -47,6 +47,9 @@ internal sealed class ServiceCluster : IAsyncDisposable
 
     public int SiloCount => silos.Length;
 
+    /// <summary>Whether the silo's process ended on its own (a silo that learns it was voted dead stops itself).</summary>
+    public bool SiloHasExited(int index) => silos[index] is not { HasExited: false };
+
     public IReadOnlyList<Uri> ApiAddresses =>
         apiPorts.Zip(apiPlacements, (port, placement) => new Uri($"http://{placement.Address}:{port}")).ToArray();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 
 namespace Recents.Integration.Tests.Processes;
 
@@ -15,6 +16,8 @@ internal sealed class AzuriteStorage : IAsyncDisposable
     private AzuriteStorage(string workDirectory) => this.workDirectory = workDirectory;
 
     public string ConnectionString => AzuriteConnection.For(port);
+
+    public IPEndPoint EndPoint => new(IPAddress.Loopback, port);
 
     public static async Task<AzuriteStorage> StartAsync(string workDirectory)
     {
