@@ -92,5 +92,5 @@ public sealed class PartitionDrillTests(ITestOutputHelper output) : IDisposable
     /// <summary>How many adds the APIs answered 503 because another activation had changed the user's stored list.</summary>
     private int StaleWriteRefusals() =>
         Directory.EnumerateFiles(work.Path, $"{ClusterId}-api-*.log")
-            .Sum(log => File.ReadLines(log).Count(line => line.Contains("StaleGrainStateException", StringComparison.Ordinal)));
+            .Sum(log => File.ReadLines(log).Count(line => line.Contains("another activation changed the stored state", StringComparison.Ordinal)));
 }
