@@ -141,7 +141,8 @@ internal sealed class AddLoad : IAsyncDisposable
         return false;
     }
 
-    private async Task<Attempt> SendAddAsync(HttpClient api, string token, Guid iModelId)
+    /// <summary>One add, timed on the load's clock and classified as the load's own are.</summary>
+    internal async Task<Attempt> SendAddAsync(HttpClient api, string token, Guid iModelId)
     {
         var startedAt = Now;
         Attempt Outcome(AttemptResult result, string? detail = null) => new(startedAt, Now - startedAt, result, detail);

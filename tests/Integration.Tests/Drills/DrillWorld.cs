@@ -19,6 +19,7 @@ internal sealed class DrillWorld
         Users = Enumerable.Range(0, UserCount).Select(index => $"drill-user-{index:D4}").ToArray();
         IModels = Enumerable.Range(1, IModelCount).Select(index => Guid.Parse($"1e0de100-0000-4000-8000-d{index:D11}")).ToArray();
         UserTokens = Users.Select(user => Tokens.For(user)).ToArray();
+        ProbeUserToken = Tokens.For(ProbeUser);
     }
 
     public Guid OrganizationId { get; } = Guid.Parse("0e6a0000-0000-4000-8000-00000000d111");
@@ -34,6 +35,11 @@ internal sealed class DrillWorld
     public IReadOnlyList<string> UserTokens { get; }
 
     public IReadOnlyList<Guid> IModels { get; }
+
+    /// <summary>A member of the iTwin besides <see cref="Users"/>: a drill may send it requests of its own without touching the load's users.</summary>
+    public string ProbeUser => "drill-probe-user";
+
+    public string ProbeUserToken { get; }
 
     /// <summary>Writes the seed file the API loads at start-up (<c>Directory:SeedFile</c>).</summary>
     public string WriteSeedFile(string directory)
@@ -64,7 +70,7 @@ internal sealed class DrillWorld
 
     private object[] ITwinRoles => [new { id = ViewerRoleId, permissions = new[] { "imodels_webview" } }];
 
-    private object[] ITwinMembers => Users.Select(user => (object)new { userId = user, roleIds = new[] { ViewerRoleId } }).ToArray();
+    private object[] ITwinMembers => Users.Append(ProbeUser).Select(user => (object)new { userId = user, roleIds = new[] { ViewerRoleId } }).ToArray();
 
     private object IModelEntry(Guid id, int index) => new
     {

@@ -7,14 +7,18 @@ internal sealed class LoadedDeployment : IAsyncDisposable
 {
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(5);
 
-    private LoadedDeployment(AzuriteStorage storage, ServiceCluster cluster, AddLoad load)
+    private LoadedDeployment(AzuriteStorage storage, FaultProxy? storageProxy, ServiceCluster cluster, AddLoad load)
     {
         Storage = storage;
+        StorageProxy = storageProxy;
         Cluster = cluster;
         Load = load;
     }
 
     public AzuriteStorage Storage { get; }
+
+    /// <summary>The proxy every process reaches storage through, when the deployment was started with one.</summary>
+    public FaultProxy? StorageProxy { get; }
 
     public ServiceCluster Cluster { get; }
 
@@ -22,10 +26,13 @@ internal sealed class LoadedDeployment : IAsyncDisposable
 
     public Uri Api => Cluster.ApiAddresses[0];
 
-    public static async Task<LoadedDeployment> StartAsync(string clusterId, DrillWorld world, string workDirectory)
+    /// <param name="storageThroughProxy">The silos and the API reach Azurite through a <see cref="FaultProxy"/> (<see cref="StorageProxy"/>).</param>
+    public static async Task<LoadedDeployment> StartAsync(string clusterId, DrillWorld world, string workDirectory, bool storageThroughProxy = false)
     {
         var storage = await AzuriteStorage.StartAsync(workDirectory);
-        var cluster = new ServiceCluster(clusterId, storage, world, workDirectory, siloCount: 3, apiCount: 1);
+        var proxy = storageThroughProxy ? FaultProxy.Start(storage.EndPoint) : null;
+        Func<int, ProcessPlacement>? throughProxy = proxy is null ? null : _ => ProcessPlacement.Loopback(AzuriteConnection.For(proxy.EndPoint));
+        var cluster = new ServiceCluster(clusterId, storage, world, workDirectory, siloCount: 3, apiCount: 1, throughProxy, throughProxy);
         try
         {
             await cluster.StartAsync();
@@ -33,11 +40,12 @@ internal sealed class LoadedDeployment : IAsyncDisposable
         catch
         {
             await cluster.DisposeAsync();
+            await DisposeAsync(proxy);
             await storage.DisposeAsync();
             throw;
         }
 
-        var deployment = new LoadedDeployment(storage, cluster, AddLoad.Start(world, cluster.ApiAddresses));
+        var deployment = new LoadedDeployment(storage, proxy, cluster, AddLoad.Start(world, cluster.ApiAddresses));
         await Task.Delay(Warmup);
         return deployment;
     }
@@ -46,6 +54,15 @@ internal sealed class LoadedDeployment : IAsyncDisposable
     {
         await Load.DisposeAsync();
         await Cluster.DisposeAsync();
+        await DisposeAsync(StorageProxy);
         await Storage.DisposeAsync();
+    }
+
+    private static async ValueTask DisposeAsync(FaultProxy? proxy)
+    {
+        if (proxy is not null)
+        {
+            await proxy.DisposeAsync();
+        }
     }
 }
