@@ -12,7 +12,7 @@ namespace Recents.Integration.Tests.Drills;
 public sealed class StorageFaultDrillTests(ITestOutputHelper output) : IDisposable
 {
     /// <summary>The API's <c>Cluster:ResponseTimeout</c>, and a margin for a loaded 2-core machine.</summary>
-    private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(15 + 2);
+    private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(15 + 3);
 
     /// <summary>How long after storage behaves again every add must be answered 204.</summary>
     private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(20);
