@@ -135,8 +135,8 @@ public sealed class GatekeeperGrain(IGrainFactory grains, ListMetrics metrics) :
     /// <summary>
     /// Every refusal reads an iModel (for a decision on one), an iTwin and an organization: a refused viewer always has
     /// the organization read, since membership alone did not grant. Where an entry does not exist, its placeholder
-    /// (<see cref="DirectoryPlaceholder"/>) is read in its place, so that a 404 for an unknown id makes the same calls
-    /// as one for an id the user may not view, and takes as long.
+    /// (<see cref="DirectoryPlaceholder"/>) is read in its place, so that a 404 for an unknown id makes the same grain
+    /// calls as one for an id the user may not view.
     /// </summary>
     private Task ReadPlaceholderOrganizationAsync() => organizationGrains.Get(DirectoryPlaceholder.Id).GetAsync();
 
