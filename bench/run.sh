@@ -6,7 +6,8 @@
 #   BENCH_WARMUP        warm-up seconds per row (default 5)        BENCH_USERS     users the load spreads over (default 10000)
 #   BENCH_GET_USERS     users with full lists for the GET rows (default 1000)
 #   BENCH_MEMORY_USERS  users activated for the memory figure (default 100000)
-#   BENCH_PHASES        which parts to run (default "memory table storage alternative"); the table has the rows run
+#   BENCH_PHASES        which parts to run (default "memory table storage alternative"); the table has the rows run.
+#                       "not-found" (not in the default) measures the two kinds of 404 of an add, on both storages.
 #   BENCH_IDLE_SECONDS  how long to leave them idle before measuring again (default 100; grains idle 1 min are collected)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -163,6 +164,24 @@ figure "$(node -e '
   console.log(`Memory: ${users} users activated with full lists (${a.entriesPerUser} entries each) on one silo, resident memory read after a full GC: ${(before / 1024).toFixed(0)} MiB with ${nb} activations before, ${(after / 1024).toFixed(0)} MiB with ${na} after, ${((after - before) * 1024 / (na - nb)).toFixed(0)} bytes (${((after - before) / (na - nb)).toFixed(2)} KiB) per activation; after ${idleSeconds} s idle (CollectionAge 1 min) ${ni} activations and ${(idle / 1024).toFixed(0)} MiB, ${((after - idle) / 1024).toFixed(0)} MiB freed. First request of an inactive user (activation and load from storage, ${a.requests} users, ${'"$connections"'} at a time): p50 ${a.p50ms} ms, p99 ${a.p99ms} ms, ${a.errors} errors.`);
 ' "$rss_before" "$rss_after" "$rss_idle" "$memory_users" "$activation" "$idle_seconds" "$state_before" "$state_after" "$state_idle")"
 stop_started
+fi
+
+if phase not-found; then
+# The 404 of an iModel that does not exist against that of one the caller may not view: the same grain calls, so
+# the same cost (docs/api.md#who-may-view-an-imodel). Each row reads 3,000 ids, all active after the warm-ups.
+for kind in Memory AzureTable; do
+  echo "404s on $kind storage ..."
+  start_cluster "bench-not-found-${kind,,}" "$kind"
+  pids_of_row=("$api_pid" "$silo_pid")
+  [ "$kind" = AzureTable ] && pids_of_row+=("$azurite_pid")
+  # Both kinds first warm the whole pipeline (the first requests after a start cost more), so neither row pays it.
+  for mode in post-unknown post-not-viewable; do
+    wrk -t2 -c"$connections" -d"${warmup}s" -s bench/wrk/recents.lua "$api_url" -- "$mode" "$work/tokens.txt" "$itwins" "$users" spread minimal >/dev/null
+  done
+  row "not-found-unknown-${kind,,}" "POST add of an unknown iModel (404), $kind storage, $users users" "$api_url" post-unknown "$users" spread minimal "${pids_of_row[@]}"
+  row "not-found-not-viewable-${kind,,}" "POST add of an iModel the caller may not view (404), $kind storage, $users users" "$api_url" post-not-viewable "$users" spread minimal "${pids_of_row[@]}"
+  stop_started
+done
 fi
 
 if phase storage; then

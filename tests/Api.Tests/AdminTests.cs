@@ -10,6 +10,9 @@ namespace Recents.Api.Tests;
 [Collection(RecentsApiCollection.Name)]
 public sealed class AdminTests(RecentsApiFixture fixture)
 {
+    /// <summary>The id the gatekeeper reads in place of a missing entry, which no entry may have.</summary>
+    private const string NilGuid = "00000000-0000-0000-0000-000000000000";
+
     private readonly AdminApi admin = fixture.Admin();
 
     // ---- round trips ----------------------------------------------------------------------------
@@ -145,6 +148,26 @@ public sealed class AdminTests(RecentsApiFixture fixture)
         await ApiAssert.ErrorAsync(response, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(AdminApi.Organizations, """{"administrators": []}""", "OrganizationNotFound")]
+    [InlineData(AdminApi.ITwins, """{"organizationId": "0d9c1c55-7d6b-4d51-9a43-000000000000", "roles": [], "members": []}""", "iTwinNotFound")]
+    public async Task Put_NilGuidId_Is404(string resource, string body, string code)
+    {
+        using var response = await admin.PutAsync(resource, NilGuid, body);
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.NotFound, code);
+    }
+
+    [Fact]
+    public async Task Put_IModelUnderTheNilGuid_Is404AndStoresNothing()
+    {
+        using var response = await admin.PutAsync(AdminApi.IModels, NilGuid, new IModelSpec().ToJson(Guid.NewGuid()).ToJsonString());
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.NotFound, "iModelNotFound");
+        using var read = await admin.GetAsync(AdminApi.IModels, NilGuid);
+        await ApiAssert.ErrorAsync(read, HttpStatusCode.NotFound, "iModelNotFound");
+    }
+
     [Fact]
     public async Task Delete_OfAnIModel_Is204AndThenGetIs404()
     {
@@ -208,6 +231,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     [Theory]
     [InlineData("""{"organizationId": "not-a-guid", "roles": [], "members": []}""", "organizationId")]
     [InlineData("""{"roles": [], "members": []}""", "organizationId")]
+    [InlineData("""{"organizationId": "00000000-0000-0000-0000-000000000000", "roles": [], "members": []}""", "organizationId")]
     [InlineData("""{"organizationId": "0d9c1c55-7d6b-4d51-9a43-000000000000", "members": []}""", "roles")]
     [InlineData("""{"organizationId": "0d9c1c55-7d6b-4d51-9a43-000000000000", "roles": []}""", "members")]
     [InlineData("""{"organizationId": "0d9c1c55-7d6b-4d51-9a43-000000000000", "roles": [{"id": "role-1", "permissions": ["imodels_webview"]}], "members": []}""", "roles[0].id")]
@@ -223,6 +247,7 @@ public sealed class AdminTests(RecentsApiFixture fixture)
     [Theory]
     [InlineData("iTwinId", "not-a-guid")]
     [InlineData("iTwinId", null)]
+    [InlineData("iTwinId", NilGuid)]
     [InlineData("name", null)]
     [InlineData("name", "")]
     [InlineData("state", "broken")]

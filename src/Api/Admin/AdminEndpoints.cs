@@ -14,7 +14,7 @@ namespace Recents.Api.Admin;
 /// <summary><c>/admin/...</c>: idempotent upserts and reads of the directory (docs/api.md#directory-administration), for <c>recents-admin</c> tokens.</summary>
 public static class AdminEndpoints
 {
-    private const string EntryIdDescription = "The id of the organization, iTwin or iModel that the path names, a GUID.";
+    private const string EntryIdDescription = "The id of the organization, iTwin or iModel that the path names, a GUID other than the nil GUID.";
 
     private static readonly ErrorResult IModelMoved = ErrorResult.UnprocessableEntity(ApiErrors.InvalidRequestBody(
         [new ApiErrorDetail("InvalidValue", "An iModel belongs to one iTwin for life, even after it is deleted; it cannot be stored in another.", "iTwinId")]));
@@ -52,7 +52,7 @@ public static class AdminEndpoints
         admin.MapDelete("/imodels/{id}", async Task<Results<NoContent, ErrorResult>> (
             [Description("The iModel's id, a GUID.")] string id, IGrainFactory grains) =>
         {
-            if (!Ids.TryParse(id, out var guid))
+            if (!DirectoryIds.TryParse(id, out var guid))
             {
                 return ErrorResult.NotFound(ApiErrors.IModelNotFound);
             }
@@ -63,7 +63,7 @@ public static class AdminEndpoints
             .WithName("DeleteIModel")
             .WithSummary("Delete an iModel")
             .WithDescription("Idempotent. The iModel leaves every recents list at the next request; its id stays bound to its iTwin.")
-            .ProducesError(StatusCodes.Status404NotFound, "`iModelNotFound`: the id is not a GUID.");
+            .ProducesError(StatusCodes.Status404NotFound, "`iModelNotFound`: the id is not a GUID, or is the nil GUID.");
         admin.MapUserData();
         return app;
     }
@@ -88,7 +88,7 @@ public static class AdminEndpoints
             .WithSummary($"Store an {name}")
             .WithDescription("Idempotent upsert: the body replaces whatever was stored under this id.")
             .Accepts<TBody>(MediaTypes.Json)
-            .ProducesError(StatusCodes.Status404NotFound, $"`{notFound.Code}`: the id is not a GUID.")
+            .ProducesError(StatusCodes.Status404NotFound, $"`{notFound.Code}`: the id is not a GUID, or is the nil GUID.")
             .ProducesError(StatusCodes.Status413PayloadTooLarge)
             .ProducesError(StatusCodes.Status422UnprocessableEntity,
                 "`InvalidRequestBody`: the body is not JSON of this shape, or fields are missing or invalid (an iModel also may not "
@@ -119,7 +119,7 @@ public static class AdminEndpoints
         where TBody : class
         where TDetails : class
     {
-        if (!Ids.TryParse(id, out var guid))
+        if (!DirectoryIds.TryParse(id, out var guid))
         {
             return ErrorResult.NotFound(notFound);
         }
@@ -144,7 +144,7 @@ public static class AdminEndpoints
         string id, ApiError notFound, Func<Guid, Task<TDetails?>> load)
         where TDetails : class
     {
-        var details = Ids.TryParse(id, out var guid) ? await load(guid) : null;
+        var details = DirectoryIds.TryParse(id, out var guid) ? await load(guid) : null;
         return details is null ? ErrorResult.NotFound(notFound) : TypedResults.Ok(details);
     }
 }

@@ -1,6 +1,7 @@
 using Recents.Api.Common;
 using Recents.Api.Errors;
 using Recents.Gatekeeper;
+using Recents.PlatformDirectory;
 
 namespace Recents.Api.Admin;
 
@@ -35,6 +36,18 @@ public sealed class BodyErrors
         }
 
         return Guid.Empty;
+    }
+
+    /// <summary>The id of an organization or iTwin that an entry refers to: a GUID other than the nil GUID (<see cref="DirectoryIds"/>).</summary>
+    public Guid RequireDirectoryId(string? value, string target)
+    {
+        if (Ids.TryParse(value, out var id) && DirectoryPlaceholder.Is(id))
+        {
+            Add(target, $"{target} must be a GUID other than the nil GUID.");
+            return id;
+        }
+
+        return RequireId(value, target);
     }
 
     public string RequireUserId(string? value, string target)

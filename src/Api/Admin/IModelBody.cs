@@ -42,7 +42,7 @@ public sealed record IModelBody(
 
     public IModelDetails? ToDetails(BodyErrors errors)
     {
-        var iTwinId = errors.RequireId(ITwinId, "iTwinId");
+        var iTwinId = errors.RequireDirectoryId(ITwinId, "iTwinId");
         var name = errors.RequireText(Name, "name");
         var state = ParseState(errors);
         var created = ParseCreatedDateTime(errors);

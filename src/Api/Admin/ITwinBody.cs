@@ -12,7 +12,7 @@ public sealed record ITwinBody(string? OrganizationId, IReadOnlyList<ITwinBody.R
 
     public ITwinDetails? ToDetails(BodyErrors errors)
     {
-        var organizationId = errors.RequireId(OrganizationId, "organizationId");
+        var organizationId = errors.RequireDirectoryId(OrganizationId, "organizationId");
         var roles = errors.RequireList(Roles, "roles")
             .Select((role, i) => new ITwinRole(
                 errors.RequireId(role.Id, $"roles[{i}].id"),

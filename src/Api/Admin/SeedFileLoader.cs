@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using Recents.Api.Common;
 using Recents.PlatformDirectory;
 
 namespace Recents.Api.Admin;
@@ -82,9 +81,9 @@ public sealed class SeedFileLoader(
             var where = $"{path}: {section}[{i}]";
             var idText = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var idElement)
                 && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
-            if (!Ids.TryParse(idText, out var id))
+            if (!DirectoryIds.TryParse(idText, out var id))
             {
-                throw new InvalidDataException($"{where}: 'id' must be a GUID.");
+                throw new InvalidDataException($"{where}: 'id' must be a GUID other than the nil GUID.");
             }
 
             var body = item.Deserialize<TBody>(jsonOptions.Value.SerializerOptions) ?? throw new InvalidDataException($"{where}: not an object.");

@@ -97,6 +97,7 @@ public sealed class GatekeeperGrain(IGrainFactory grains, ListMetrics metrics) :
     {
         if (await iTwinGrains.Get(iTwinId).GetWithIModelsAsync(iModelIds) is not { } iTwin)
         {
+            await ReadPlaceholderOrganizationAsync();
             return null;
         }
 
@@ -120,15 +121,24 @@ public sealed class GatekeeperGrain(IGrainFactory grains, ListMetrics metrics) :
 
     private async Task<IModelDetails?> FindIModelTheUserMayViewAsync(string userId, Guid iModelId)
     {
-        if (await iModelGrains.Get(iModelId).GetITwinIdAsync() is not { } iTwinId
-            || await iTwinGrains.Get(iTwinId).GetWithIModelsAsync([iModelId]) is not { IModels: [{ } iModel] } iTwin)
+        var iTwinId = await iModelGrains.Get(iModelId).GetITwinIdAsync() ?? DirectoryPlaceholder.Id;
+        if (await iTwinGrains.Get(iTwinId).GetWithIModelsAsync([iModelId]) is not { IModels: [{ } iModel] } iTwin)
         {
+            await ReadPlaceholderOrganizationAsync();
             return null;
         }
 
         var viewer = await ViewerInAsync(userId, iTwin.ITwin, isGranted: viewer => viewer.CanView(iModel));
         return viewer.CanView(iModel) ? iModel : null;
     }
+
+    /// <summary>
+    /// Every refusal reads an iModel (for a decision on one), an iTwin and an organization: a refused viewer always has
+    /// the organization read, since membership alone did not grant. Where an entry does not exist, its placeholder
+    /// (<see cref="DirectoryPlaceholder"/>) is read in its place, so that a 404 for an unknown id makes the same grain
+    /// calls as one for an id the user may not view.
+    /// </summary>
+    private Task ReadPlaceholderOrganizationAsync() => organizationGrains.Get(DirectoryPlaceholder.Id).GetAsync();
 
     private Task<ViewAccess.ITwinViewer> ViewerInAsync(string userId, ITwinDetails iTwin, Func<ViewAccess.ITwinViewer, bool> isGranted) =>
         ViewAccess.ViewerInAsync(userId, iTwin, () => organizationGrains.Get(iTwin.OrganizationId).GetAsync(), isGranted);

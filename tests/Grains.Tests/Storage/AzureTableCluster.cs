@@ -47,6 +47,19 @@ public sealed class AzureTableCluster : IAsyncLifetime
         return row.HasValue ? row.Value : null;
     }
 
+    /// <summary>The keys of every row of the table, <c>{PartitionKey}/{RowKey}</c>.</summary>
+    public async Task<IReadOnlySet<string>> ReadRowKeysAsync()
+    {
+        var table = (tables ?? throw new InvalidOperationException("The cluster is not started.")).GetTableClient(TableName);
+        var keys = new HashSet<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>(select: [nameof(TableEntity.PartitionKey), nameof(TableEntity.RowKey)]))
+        {
+            keys.Add($"{row.PartitionKey}/{row.RowKey}");
+        }
+
+        return keys;
+    }
+
     /// <summary>
     /// Writes <paramref name="grain"/>'s stored row again, unchanged, as another activation of the grain would:
     /// the row gets a new ETag, and the activation's copy is now stale.
