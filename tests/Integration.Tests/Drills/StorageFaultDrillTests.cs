@@ -17,13 +17,13 @@ public sealed class StorageFaultDrillTests(ITestOutputHelper output) : IDisposab
     /// <summary>How long after storage behaves again every add must be answered 204.</summary>
     private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(20);
 
-    private readonly string work = Directory.CreateTempSubdirectory("recents-drill-").FullName;
+    private readonly DrillDirectory work = new(output);
     private readonly DrillWorld world = new();
 
     [Fact]
     public async Task SlowStorage_200MsThen2SThen20S_Answers204Or503InTimeRecoversAndLosesNothing()
     {
-        await using var deployment = await LoadedDeployment.StartAsync("drill-slow-storage", world, work, storageThroughProxy: true);
+        await using var deployment = await LoadedDeployment.StartAsync("drill-slow-storage", world, work.Path, storageThroughProxy: true);
         var (load, proxy) = (deployment.Load, deployment.StorageProxy!);
         await using var probe = HotUserProbe.Start(world, deployment.Api, load);
 
@@ -58,7 +58,7 @@ public sealed class StorageFaultDrillTests(ITestOutputHelper output) : IDisposab
     [Fact]
     public async Task StorageResettingConnections_For10Seconds_Answers503InTimeRecoversAndLosesNothing()
     {
-        await using var deployment = await LoadedDeployment.StartAsync("drill-reset-storage", world, work, storageThroughProxy: true);
+        await using var deployment = await LoadedDeployment.StartAsync("drill-reset-storage", world, work.Path, storageThroughProxy: true);
         var (load, proxy) = (deployment.Load, deployment.StorageProxy!);
         await using var probe = HotUserProbe.Start(world, deployment.Api, load);
 
@@ -82,17 +82,7 @@ public sealed class StorageFaultDrillTests(ITestOutputHelper output) : IDisposab
         Assert.Equal(0, figures.ConnectionRefused + figures.ConnectionBroken);
     }
 
-    /// <summary>Deletes the drill's data and logs, unless <c>RECENTS_DRILL_KEEP</c> is set (to read the processes' logs).</summary>
-    public void Dispose()
-    {
-        if (Environment.GetEnvironmentVariable("RECENTS_DRILL_KEEP") is { Length: > 0 })
-        {
-            output.WriteLine($"Drill data and logs kept in {work}");
-            return;
-        }
-
-        Directory.Delete(work, recursive: true);
-    }
+    public void Dispose() => work.Dispose();
 
     /// <summary>Only 204 or 503 with Retry-After, each within the API's grain call timeout: a slow storage must not make the API hang.</summary>
     private static void AssertAnsweredInTime(IEnumerable<Attempt> attempts)
