@@ -8,6 +8,8 @@ namespace Recents.Integration.Tests.Drills;
 public sealed class ClusterLossDrillTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromSeconds(150);
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(20);
     private readonly DrillDirectory work = new(output);
     private readonly DrillWorld world = new();
 
@@ -23,7 +25,8 @@ public sealed class ClusterLossDrillTests(ITestOutputHelper output) : IDisposabl
         var restartedAt = load.Now;
         await Task.WhenAll(Enumerable.Range(0, cluster.SiloCount).Select(cluster.StartSiloAsync));
         var listeningAt = load.Now;
-        await Task.Delay(TimeSpan.FromSeconds(20));
+        await WaitForAnAcknowledgedAddAsync(load, since: restartedAt);
+        await Task.Delay(Settle);
 
         TimeSpan? firstAcknowledged = null;
         var figures = await DrillCheck.FinishAsync(output, world, load, deployment.Api, "All silos killed (SIGKILL 3 of 3, restarted 5 s later)", attempts =>
@@ -40,4 +43,15 @@ public sealed class ClusterLossDrillTests(ITestOutputHelper output) : IDisposabl
     }
 
     public void Dispose() => work.Dispose();
+
+    /// <summary>How long the service takes to answer 204 again varies from run to run; the drill measures it, up to a bound.</summary>
+    private static async Task WaitForAnAcknowledgedAddAsync(AddLoad load, TimeSpan since)
+    {
+        var deadline = load.Now + RecoveryTimeout;
+        while (!load.Attempts.Any(attempt => attempt.Result == AttemptResult.Acknowledged && attempt.StartedAt >= since))
+        {
+            Assert.True(load.Now < deadline, $"no add was acknowledged within {RecoveryTimeout} of the restart");
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+    }
 }
