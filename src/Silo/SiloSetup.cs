@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Recents.Grains.Errors;
 using Recents.Grains.Storage;
 using Recents.Grains.Telemetry;
 using Recents.Hosting;
@@ -54,6 +55,7 @@ public static class SiloSetup
         builder.UseOrleans(silo =>
         {
             silo.AddActivityPropagation();
+            silo.AddSerializableGrainErrors();
             // The dashboard's silo side (its grains and call statistics); the API serves its pages (docs/observability.md#dashboard).
             silo.AddDashboard();
             silo.UseAzureStorageClustering(options => options.Configure<IServiceProvider, IOptions<ClusterConnectionOptions>>(
