@@ -34,7 +34,7 @@ public sealed class ClusterLossDrillTests(ITestOutputHelper output) : IDisposabl
             firstAcknowledged = attempts.Where(attempt => attempt.Result == AttemptResult.Acknowledged && attempt.StartedAt >= killedAt)
                 .Select(attempt => attempt.EndedAt).DefaultIfEmpty().Min();
             return string.Create(CultureInfo.InvariantCulture,
-                $"silos listening again {(listeningAt - restartedAt).TotalSeconds:F1} s after their restart; first 204 {(firstAcknowledged.Value - restartedAt).TotalSeconds:F1} s after the restart ({(firstAcknowledged.Value - killedAt).TotalSeconds:F1} s after the kill); last failed add ended {LoadFigures.DisruptionAfter(attempts, restartedAt).TotalSeconds:F1} s after the restart");
+                $"silos listening again {(listeningAt - restartedAt).TotalSeconds:F1} s after their restart; first 204 {(firstAcknowledged.Value - restartedAt).TotalSeconds:F1} s after the restart ({(firstAcknowledged.Value - killedAt).TotalSeconds:F1} s after the kill); last failed add ended {LoadFigures.DisruptionAfter(attempts, restartedAt).TotalSeconds:F1} s after the restart; the API's 503s by cause: {UnavailabilityReasons.In(Directory.EnumerateFiles(work.Path, "drill-cluster-loss-api-*.log"))}");
         });
 
         Assert.True(firstAcknowledged > restartedAt, "no add was acknowledged after the restart");
