@@ -7,6 +7,7 @@ namespace Recents.Integration.Tests.Drills;
 /// <summary>The loss of the whole cluster at once (a power cut, a bad deploy) under the drill load, then its return.</summary>
 public sealed class ClusterLossDrillTests(ITestOutputHelper output) : IDisposable
 {
+    private const string ClusterId = "drill-cluster-loss";
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromSeconds(150);
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(20);
@@ -16,7 +17,7 @@ public sealed class ClusterLossDrillTests(ITestOutputHelper output) : IDisposabl
     [Fact]
     public async Task AllSilosKilled_ThenRestarted_AnswersOnly503MeanwhileAndLosesNoAcknowledgedAdd()
     {
-        await using var deployment = await LoadedDeployment.StartAsync("drill-cluster-loss", world, work.Path);
+        await using var deployment = await LoadedDeployment.StartAsync(ClusterId, world, work.Path);
         var (cluster, load) = (deployment.Cluster, deployment.Load);
 
         var killedAt = load.Now;
@@ -34,7 +35,7 @@ public sealed class ClusterLossDrillTests(ITestOutputHelper output) : IDisposabl
             firstAcknowledged = attempts.Where(attempt => attempt.Result == AttemptResult.Acknowledged && attempt.StartedAt >= killedAt)
                 .Select(attempt => attempt.EndedAt).DefaultIfEmpty().Min();
             return string.Create(CultureInfo.InvariantCulture,
-                $"silos listening again {(listeningAt - restartedAt).TotalSeconds:F1} s after their restart; first 204 {(firstAcknowledged.Value - restartedAt).TotalSeconds:F1} s after the restart ({(firstAcknowledged.Value - killedAt).TotalSeconds:F1} s after the kill); last failed add ended {LoadFigures.DisruptionAfter(attempts, restartedAt).TotalSeconds:F1} s after the restart; the API's 503s by cause: {UnavailabilityReasons.In(Directory.EnumerateFiles(work.Path, "drill-cluster-loss-api-*.log"))}");
+                $"silos listening again {(listeningAt - restartedAt).TotalSeconds:F1} s after their restart; first 204 {(firstAcknowledged.Value - restartedAt).TotalSeconds:F1} s after the restart ({(firstAcknowledged.Value - killedAt).TotalSeconds:F1} s after the kill); last failed add ended {LoadFigures.DisruptionAfter(attempts, restartedAt).TotalSeconds:F1} s after the restart; the API's 503s by cause: {UnavailabilityReasons.In(Directory.EnumerateFiles(work.Path, $"{ClusterId}-api-*.log"))}");
         });
 
         Assert.True(firstAcknowledged > restartedAt, "no add was acknowledged after the restart");

@@ -57,7 +57,7 @@ public sealed class PartitionDrillTests(ITestOutputHelper output) : IDisposable
         var figures = await DrillCheck.FinishAsync(output, world, load, cluster.ApiAddresses[0],
             "Partition (silo 3 and a second API cut off from silos 1 and 2, not from storage)", attempts => string.Create(CultureInfo.InvariantCulture,
                 $"silo 3 voted dead {votedDeadAfter.TotalSeconds:F1} s after the cut; {(stoppedItself ? $"it stopped itself {stoppedAfter.TotalSeconds:F1} s after the cut" : $"it was still running {StopItselfTimeout.TotalSeconds:F0} s after the cut")}; "
-                + $"{StaleWriteRefusals()} adds refused for an ETag conflict (two activations of one user); "
+                + $"the APIs' 503s by cause: {UnavailabilityReasons.In(Directory.EnumerateFiles(work.Path, $"{ClusterId}-api-*.log"))} (a StaleGrainStateException is an add refused because another activation of the user wrote first); "
                 + $"link restored {(restoredAt - cutAt).TotalSeconds:F1} s after the cut, last failed add ended {LoadFigures.DisruptionAfter(attempts, restoredAt).TotalSeconds:F1} s after that"));
 
         Assert.True(figures.Unavailable > 0, "no add failed during the partition: it was not exercised");
@@ -88,9 +88,4 @@ public sealed class PartitionDrillTests(ITestOutputHelper output) : IDisposable
 
         return cluster.SiloHasExited(CutOffSilo);
     }
-
-    /// <summary>How many adds the APIs answered 503 because another activation had changed the user's stored list.</summary>
-    private int StaleWriteRefusals() =>
-        Directory.EnumerateFiles(work.Path, $"{ClusterId}-api-*.log")
-            .Sum(log => File.ReadLines(log).Count(line => line.Contains("another activation changed the stored state", StringComparison.Ordinal)));
 }
