@@ -67,7 +67,7 @@ export Cluster__ClusterId=recents-local
 mapfile -t silo_ports < <(free_ports $((3 * silo_count)))
 for ((n = 1; n <= silo_count; n++)); do start_silo "$n" "${silo_ports[@]:3 * n - 3:3}"; done
 for ((n = 1; n <= silo_count; n++)); do
-  wait_for_port "${gateway_of[$n]}" 120 "${pid_of[silo-$n]}" || { echo "Silo $n did not start; see ${log_of[silo-$n]}" >&2; exit 1; }
+  wait_for_silo "$n" || { echo "Silo $n did not start; see ${log_of[silo-$n]}" >&2; exit 1; }
 done
 
 management_port=$(free_port)

@@ -101,6 +101,17 @@ wait_for_port() {
   return 1
 }
 
+# wait_for_log_line FILE TEXT SECONDS PID: true once FILE holds a line with TEXT; false early if PID exits.
+wait_for_log_line() {
+  local deadline=$((SECONDS + $3))
+  while [ $SECONDS -lt $deadline ]; do
+    kill -0 "$4" 2>/dev/null || return 1
+    if grep -qF -- "$2" "$1" 2>/dev/null; then return 0; fi
+    sleep 0.2
+  done
+  return 1
+}
+
 # wait_for_http URL SECONDS PID...: true once URL answers 200; false early if any PID exits.
 wait_for_http() {
   local url=$1 deadline=$((SECONDS + $2)); shift 2

@@ -50,6 +50,12 @@ start_silo() {
   metrics_of[$n]=http://127.0.0.1:${ports[2]}/metrics
 }
 
+# wait_for_silo N: true once silo N has joined the cluster. Its gateway port listens earlier, while it is still
+# joining; the silo logs this line once it is active.
+wait_for_silo() {
+  wait_for_log_line "${log_of[silo-$1]}" "is active in cluster" 120 "${pid_of[silo-$1]}"
+}
+
 # The API keeps its ports across restarts, so clients and the printed URLs stay valid. The management port (metrics,
 # dashboard) is its second address, which serves only those.
 start_api() {
@@ -140,7 +146,7 @@ restart() {
     silo-*)
       local n=${name#silo-}
       start_silo "$n"
-      if wait_for_port "${gateway_of[$n]}" 120 "${pid_of[$name]}"; then
+      if wait_for_silo "$n"; then
         say "Silo $n is back and has joined the cluster (pid ${pid_of[$name]}, gateway ${gateway_of[$n]}, metrics ${metrics_of[$n]}); its log: ${log_of[$name]}"
       else
         kill_hung "$name"

@@ -79,6 +79,8 @@ public static class SiloSetup
             builder.Services.AddHostedService<MemoryGrainStateWarning>();
         }
 
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloActiveLog>();
+
         // Time for a stopping silo to hand over its activations and finish the calls in flight.
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;
