@@ -1,15 +1,26 @@
 # Shared by run.sh and test.sh: free ports, Azurite, waiting for services. Source it; do not run it.
 
-# free_ports N: N distinct TCP ports on 127.0.0.1 that nothing listens on right now, one per line. All N
-# sockets stay open until every port is chosen, so the N ports differ from one another.
+# free_ports N: N distinct TCP ports on 127.0.0.1 that nothing listens on right now, one per line. They are taken
+# below the kernel's ephemeral range, so that no outgoing connection can take one between the pick and the
+# listener's start (as it can a port picked by listening on port 0).
 free_ports() {
   node -e "
-    const net = require('net');
-    const servers = [...Array(Number(process.argv[1]))].map(() => net.createServer());
-    Promise.all(servers.map(s => new Promise(r => s.listen(0, '127.0.0.1', r)))).then(() => {
-      console.log(servers.map(s => s.address().port).join('\\n'));
-      servers.forEach(s => s.close());
-    });" "$1"
+    const net = require('net'), fs = require('fs');
+    let low = 32768;
+    try { low = Number(fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\\s+/)[0]); } catch {}
+    const from = Math.max(1024, low - 16384), to = Math.max(from + 1024, low);
+    const taken = new Set();
+    const tryPort = () => new Promise(resolve => {
+      const port = from + Math.floor(Math.random() * (to - from));
+      if (taken.has(port)) return resolve(null);
+      const server = net.createServer();
+      server.once('error', () => resolve(null));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(port)));
+    });
+    (async () => {
+      while (taken.size < Number(process.argv[1])) { const port = await tryPort(); if (port) taken.add(port); }
+      console.log([...taken].join('\\n'));
+    })();" "$1"
 }
 
 free_port() {

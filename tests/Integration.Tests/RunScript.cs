@@ -69,7 +69,7 @@ public sealed class RunScript : IAsyncDisposable
         {
             var output = script.Output;
             await script.DisposeAsync();
-            throw new InvalidOperationException($"run.sh did not become ready:\n{output}");
+            throw new InvalidOperationException($"run.sh did not become ready:\n{output}\n{LogTails(dataDirectory)}");
         }
 
         return script;
@@ -150,5 +150,14 @@ public sealed class RunScript : IAsyncDisposable
         {
             ready.TrySetResult();
         }
+    }
+
+    /// <summary>The last lines of every process's log, for a start that failed (the data folder is deleted after the test).</summary>
+    private static string LogTails(string dataDirectory)
+    {
+        var logs = Path.Combine(dataDirectory, "logs");
+        return Directory.Exists(logs)
+            ? string.Join('\n', Directory.EnumerateFiles(logs, "*.log").Order().Select(log => $"--- {Path.GetFileName(log)}:\n{string.Join('\n', File.ReadLines(log).TakeLast(15))}"))
+            : "(no logs)";
     }
 }

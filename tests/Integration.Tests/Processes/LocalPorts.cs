@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -5,21 +6,26 @@ namespace Recents.Integration.Tests.Processes;
 
 internal static class LocalPorts
 {
-    /// <summary><paramref name="count"/> distinct ports on 127.0.0.1 that nothing listens on right now.</summary>
+    /// <summary>
+    /// <paramref name="count"/> distinct ports on 127.0.0.1 that nothing listens on right now. They are taken below the
+    /// kernel's ephemeral range, so that no outgoing connection can take one between the pick and the listener's start
+    /// (as it can a port picked by listening on port 0).
+    /// </summary>
     public static int[] Free(int count)
     {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
+        var (from, to) = BelowEphemeralRange();
+        var ports = new HashSet<int>();
+        while (ports.Count < count)
         {
-            listeners.ForEach(listener => listener.Start());
-            return listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToArray();
+            var port = Random.Shared.Next(from, to);
+            if (!ports.Contains(port) && CanListen(port))
+            {
+                ports.Add(port);
+            }
         }
-        finally
-        {
-            listeners.ForEach(listener => listener.Stop());
-        }
-    }
 
+        return [.. ports];
+    }
     public static bool IsListening(int port) => IsListening(new IPEndPoint(IPAddress.Loopback, port));
 
     public static bool IsListening(IPEndPoint endPoint)
@@ -54,5 +60,31 @@ internal static class LocalPorts
 
             await Task.Delay(200);
         }
+    }
+
+    private static bool CanListen(int port)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, port);
+        try
+        {
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    private static (int From, int To) BelowEphemeralRange()
+    {
+        const string Range = "/proc/sys/net/ipv4/ip_local_port_range";
+        var low = File.Exists(Range) ? int.Parse(File.ReadAllText(Range).Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries)[0], CultureInfo.InvariantCulture) : 32768;
+        var from = Math.Max(1024, low - 16384);
+        return (from, Math.Max(from + 1024, low));
     }
 }
