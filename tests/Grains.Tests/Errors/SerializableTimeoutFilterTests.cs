@@ -33,25 +33,9 @@ public sealed class SerializableTimeoutFilterTests : IAsyncLifetime
         Assert.Equal("not a timeout", failure.Message);
     }
 
-    public async Task InitializeAsync()
-    {
-        var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
-        builder.Options.ServiceId = $"recents-grains-tests-{Guid.NewGuid():N}";
-        builder.Options.ClusterId = $"recents-grains-tests-{Guid.NewGuid():N}";
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddSerializableGrainErrors());
-        cluster = builder.Build();
-        await cluster.DeployAsync();
-    }
+    public async Task InitializeAsync() => cluster = await OneSiloCluster.StartAsync(silo => silo.AddSerializableGrainErrors());
 
-    public async Task DisposeAsync()
-    {
-        if (cluster is not null)
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => OneSiloCluster.StopAsync(cluster);
 }
 
 public interface ITimingOutGrain : IGrainWithIntegerKey

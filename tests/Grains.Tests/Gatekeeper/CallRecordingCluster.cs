@@ -1,6 +1,4 @@
 using Orleans.TestingHost;
-using Recents.Grains.Storage;
-using Recents.Grains.Telemetry;
 
 namespace Recents.Grains.Tests;
 
@@ -13,29 +11,7 @@ public sealed class CallRecordingCluster : IAsyncLifetime
 
     public IClusterClient Client => (cluster ?? throw new InvalidOperationException("The cluster is not started.")).Client;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
-        // The test cluster overrides the silo's ClusterOptions with these.
-        builder.Options.ServiceId = $"recents-grains-tests-{Guid.NewGuid():N}";
-        builder.Options.ClusterId = $"recents-grains-tests-{Guid.NewGuid():N}";
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(GrainStorage.Name).UseRecentsStateSerializer();
-            silo.Services.AddListMetrics();
-            silo.AddIncomingGrainCallFilter(Recorder);
-        });
-        cluster = builder.Build();
-        await cluster.DeployAsync();
-    }
+    public async Task InitializeAsync() => cluster = await OneSiloCluster.StartAsync(silo => silo.AddIncomingGrainCallFilter(Recorder));
 
-    public async Task DisposeAsync()
-    {
-        if (cluster is not null)
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => OneSiloCluster.StopAsync(cluster);
 }
